@@ -1,0 +1,92 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Shop.GraphQL.Execution;
+using Shop.GraphQL.Http;
+
+namespace Shop.GraphQL.Sse;
+
+/// <summary>
+/// GraphQL over SSE, distinct connections mode: one <c>next</c> event per result, then
+/// <c>complete</c>. Validation errors travel as a <c>next</c> event too, since the stream is the
+/// only channel an SSE client reads. Idle streams get a comment line as heartbeat.
+/// </summary>
+internal sealed class SseResponder(IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options, ILogger<SseResponder> logger)
+{
+    private static readonly byte[] Heartbeat = ":\n\n"u8.ToArray();
+    private static readonly byte[] Complete = "event: complete\ndata:\n\n"u8.ToArray();
+
+    public async Task WriteAsync(HttpContext context, ExecutionResult result)
+    {
+        var response = context.Response;
+        var aborted = context.RequestAborted;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = MediaTypes.ContentType(ResponseFormat.EventStream);
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        try
+        {
+            await response.StartAsync(aborted);
+            await response.Body.FlushAsync(aborted);
+            if (result.Streams is { Count: > 0 } streams)
+            {
+                using var stream = ResultStream.Subscribe(streams.Values.First(), options.Value.MaxPendingEvents, logger);
+                await PumpAsync(response.Body, stream, aborted);
+            }
+            else
+            {
+                await WriteNextAsync(response.Body, result, aborted);
+            }
+
+            await response.Body.WriteAsync(Complete, aborted);
+            await response.Body.FlushAsync(aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away; disposing the stream above released the source.
+        }
+    }
+
+    private async Task PumpAsync(Stream body, ResultStream stream, CancellationToken aborted)
+    {
+        var reader = stream.Reader;
+        while (true)
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            idle.CancelAfter(options.Value.SseHeartbeatInterval);
+            bool more;
+            try
+            {
+                more = await reader.WaitToReadAsync(idle.Token);
+            }
+            catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+            {
+                await body.WriteAsync(Heartbeat, aborted);
+                await body.FlushAsync(aborted);
+                continue;
+            }
+
+            if (!more)
+            {
+                return;
+            }
+
+            while (reader.TryRead(out var next))
+            {
+                await WriteNextAsync(body, next, aborted);
+            }
+        }
+    }
+
+    private async Task WriteNextAsync(Stream body, ExecutionResult result, CancellationToken aborted)
+    {
+        // The serializer writes compact JSON and escapes control characters, so the payload is one line.
+        var frame = "event: next\ndata: " + serializer.Serialize(result) + "\n\n";
+        await body.WriteAsync(Encoding.UTF8.GetBytes(frame), aborted);
+        await body.FlushAsync(aborted);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Shop.ServiceDefaults.Auth;
+
+/// <summary>
+/// Validates an access token that did not arrive in an Authorization header (a WebSocket's
+/// connection_init payload), with exactly the rules and keys of the bearer handler.
+/// </summary>
+public sealed class AccessTokenValidator(IOptionsMonitor<JwtBearerOptions> options)
+{
+    /// <summary>The token's principal, or null when it is not a valid Shop access token.</summary>
+    public async Task<ClaimsPrincipal?> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        var bearer = options.Get(JwtBearerDefaults.AuthenticationScheme);
+        var result = await ValidateOnceAsync(bearer, token, cancellationToken);
+        if (result is { IsValid: false, Exception: SecurityTokenSignatureKeyNotFoundException }
+            && bearer.ConfigurationManager is { } manager)
+        {
+            // The users service may have rotated its key since the JWKS was cached.
+            manager.RequestRefresh();
+            result = await ValidateOnceAsync(bearer, token, cancellationToken);
+        }
+
+        return result is { IsValid: true } ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
+    }
+
+    private static async Task<TokenValidationResult?> ValidateOnceAsync(
+        JwtBearerOptions bearer, string token, CancellationToken cancellationToken)
+    {
+        var parameters = bearer.TokenValidationParameters.Clone();
+        if (bearer.ConfigurationManager is { } manager)
+        {
+            var configuration = await manager.GetConfigurationAsync(cancellationToken);
+            parameters.IssuerSigningKeys = parameters.IssuerSigningKeys is null
+                ? configuration.SigningKeys
+                : parameters.IssuerSigningKeys.Concat(configuration.SigningKeys);
+        }
+
+        TokenValidationResult? last = null;
+        foreach (var handler in bearer.TokenHandlers)
+        {
+            last = await handler.ValidateTokenAsync(token, parameters);
+            if (last.IsValid)
+            {
+                return last;
+            }
+        }
+
+        return last;
+    }
+}

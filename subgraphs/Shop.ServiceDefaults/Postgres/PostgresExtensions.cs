@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Shop.ServiceDefaults.Health;
+
+namespace Shop.ServiceDefaults.Postgres;
+
+public static class PostgresExtensions
+{
+    /// <summary>
+    /// Registers the service's PostgreSQL database from <c>ConnectionStrings:{name}</c>: one pooled
+    /// <see cref="NpgsqlDataSource"/>, and a readiness check against it.
+    /// </summary>
+    public static NpgsqlDataSource AddShopPostgres(this IServiceCollection services, IConfiguration configuration, string name)
+    {
+        var connectionString = configuration.GetConnectionString(name)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
+        services.AddSingleton(dataSource);
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>($"postgres-{name}", tags: [HealthEndpoints.Ready]);
+        return dataSource;
+    }
+
+    /// <summary>
+    /// <see cref="AddShopPostgres"/> plus a pooled EF Core context on that data source, migrated at
+    /// start-up unless <c>Shop:Database:MigrateOnStartup</c> is false.
+    /// </summary>
+    public static IServiceCollection AddShopDbContext<TContext>(this IServiceCollection services, IConfiguration configuration, string name)
+        where TContext : DbContext
+    {
+        var dataSource = services.AddShopPostgres(configuration, name);
+        services.AddDbContextPool<TContext>(options => options.UseNpgsql(dataSource));
+        if (configuration.GetValue("Shop:Database:MigrateOnStartup", true))
+        {
+            services.AddHostedService<MigrationHostedService<TContext>>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shop.ServiceDefaults.Auth;
+using Shop.ServiceDefaults.Health;
+using Shop.ServiceDefaults.Hosting;
+using Shop.ServiceDefaults.Telemetry;
+
+namespace Shop.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// The parts every Shop service shares: the public and the internal port, JSON console logs,
+    /// OpenTelemetry, health checks, JWT bearer authentication and the gRPC server.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(ServiceOptions.SectionName);
+        var options = section.Get<ServiceOptions>() ?? new ServiceOptions();
+        options.ServiceName ??= Assembly.GetEntryAssembly()?.GetName().Name ?? "shop";
+        builder.Services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.SectionName)
+            .PostConfigure(o => o.ServiceName ??= options.ServiceName);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.Parse(options.BindAddress);
+            kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+            if (options.GrpcPort > 0)
+            {
+                kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            }
+
+            kestrel.AddServerHeader = false;
+        });
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.IncludeScopes = true;
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        builder.Services.AddShopTelemetry(builder.Configuration, options.ServiceName);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
+        builder.Services.AddShopAuthentication();
+        return builder;
+    }
+
+    /// <summary>Authentication, authorization and the health endpoints.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapShopHealth();
+        return app;
+    }
+}
