@@ -37,11 +37,10 @@ internal sealed class OperationTypeRule : ValidationRuleBase
         }
         else if (operation.Operation == OperationType.Subscription && !_allowSubscriptions)
         {
-            context.ReportError(new ValidationError(
-                context.Document.Source,
+            context.ReportError(ShopValidationError.Create(
+                context,
                 "SUBSCRIPTION_NEEDS_STREAM",
-                "Subscriptions are served over SSE (Accept: text/event-stream) or WebSocket (graphql-transport-ws).",
-                operation));
+                "Subscriptions are served over SSE (Accept: text/event-stream) or WebSocket (graphql-transport-ws)."));
         }
 
         return default;
@@ -49,5 +48,11 @@ internal sealed class OperationTypeRule : ValidationRuleBase
 }
 
 /// <summary>A mutation sent over GET; the HTTP layer answers it with 405.</summary>
-internal sealed class MutationOverGetError(GraphQLParser.ROM source, ASTNode node)
-    : ValidationError(source, "MUTATION_OVER_GET", "Mutations must be sent with POST.", node);
+internal sealed class MutationOverGetError : ValidationError
+{
+    public MutationOverGetError(GraphQLParser.ROM source, ASTNode node)
+        : base(source, null!, "Mutations must be sent with POST.", node)
+    {
+        Code = "MUTATION_OVER_GET";
+    }
+}

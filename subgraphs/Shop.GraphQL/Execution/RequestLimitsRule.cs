@@ -19,20 +19,14 @@ internal sealed class RequestLimitsRule(IOptions<GraphQLOptions> options) : Vali
 
         if (walk.MaxDepth > limits.MaxDepth)
         {
-            context.ReportError(new ValidationError(
-                context.Document.Source,
-                "MAX_DEPTH_EXCEEDED",
-                $"The operation nests fields {walk.MaxDepth} deep; the limit is {limits.MaxDepth}.",
-                context.Operation));
+            context.ReportError(ShopValidationError.Create(
+                context, "MAX_DEPTH_EXCEEDED", $"The operation nests fields {walk.MaxDepth} deep; the limit is {limits.MaxDepth}."));
         }
 
         if (walk.FieldCount > limits.MaxFieldCount)
         {
-            context.ReportError(new ValidationError(
-                context.Document.Source,
-                "MAX_FIELDS_EXCEEDED",
-                $"The operation selects more than {limits.MaxFieldCount} fields.",
-                context.Operation));
+            context.ReportError(ShopValidationError.Create(
+                context, "MAX_FIELDS_EXCEEDED", $"The operation selects more than {limits.MaxFieldCount} fields."));
         }
 
         return default;

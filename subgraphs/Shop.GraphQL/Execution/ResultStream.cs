@@ -11,8 +11,8 @@ namespace Shop.GraphQL.Execution;
 /// </summary>
 internal sealed partial class ResultStream : IObserver<ExecutionResult>, IDisposable
 {
-    private readonly Channel<ExecutionResult> _channel = Channel.CreateUnbounded<ExecutionResult>(
-        new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that variant cannot count its backlog, which the slow-subscriber check needs.
+    private readonly Channel<ExecutionResult> _channel = Channel.CreateUnbounded<ExecutionResult>();
     private readonly int _maxPending;
     private readonly ILogger _logger;
     private IDisposable? _subscription;

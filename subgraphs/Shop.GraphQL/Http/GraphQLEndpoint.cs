@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -118,11 +117,12 @@ internal sealed class GraphQLEndpoint(
         await WriteResultAsync(context, status, format, result);
     }
 
-    /// <summary>A bearer token was sent and failed validation: the caller must know, not be served as anonymous.</summary>
+    /// <summary>
+    /// Credentials were sent and did not authenticate (a bad, expired or empty bearer token, or a
+    /// scheme Shop does not use): the caller must know, not be served as anonymous.
+    /// </summary>
     private static bool BearerTokenRejected(HttpContext context)
-        => context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Failure: not null }
-           || (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true
-               && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase));
+        => context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true;
 
     private Task WriteErrorAsync(HttpContext context, int status, ResponseFormat format, string code, string message)
         => WriteResultAsync(context, status, format, GraphQLExecutor.RequestError(code, message));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Shop.GraphQL.Execution;
 
@@ -13,10 +14,20 @@ internal sealed class GraphQLRequestParser(IGraphQLTextSerializer serializer)
 {
     public async Task<ParseResult> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Buffered (the size is capped by the endpoint) so the whole body can be checked as UTF-8:
+        // the JSON reader only validates the strings it is asked to decode.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            return ParseResult.Fail("The request body is not valid UTF-8.");
+        }
+
         JsonDocument json;
         try
         {
-            json = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            json = JsonDocument.Parse(bytes);
         }
         catch (JsonException)
         {

@@ -1,0 +1,98 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Shop.Testing.Hosting;
+
+/// <summary>
+/// A service running in the test process on real Kestrel ports: the public HTTP port and the
+/// internal gRPC port, both free loopback ports. Wiring is the service's own extension methods.
+/// </summary>
+public sealed class TestServiceHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<GrpcChannel> _channels = [];
+
+    private TestServiceHost(WebApplication app, int httpPort, int grpcPort)
+    {
+        _app = app;
+        HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+    }
+
+    public Uri HttpAddress { get; }
+
+    public Uri GrpcAddress { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public Uri GraphQLAddress => new(HttpAddress, "/graphql");
+
+    public Uri WebSocketAddress => new($"ws://{HttpAddress.Authority}/graphql");
+
+    /// <summary>Builds and starts a service; <paramref name="settings"/> override configuration.</summary>
+    public static async Task<TestServiceHost> StartAsync(
+        Action<WebApplicationBuilder> configureBuilder,
+        Action<WebApplication> configureApp,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string applicationName = "Shop.Testing")
+    {
+        var httpPort = FreePort.Next();
+        var grpcPort = FreePort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ApplicationName = applicationName,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Shop:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Shop:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Shop:BindAddress"] = "127.0.0.1",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        // Services that configure Kestrel themselves override this; bare helper hosts rely on it.
+        builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
+        configureBuilder(builder);
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        configureApp(app);
+        await app.StartAsync();
+        return new TestServiceHost(app, httpPort, grpcPort);
+    }
+
+    /// <summary>An HTTP client for the public port.</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A gRPC channel to the internal port, disposed with the host.</summary>
+    public GrpcChannel GrpcChannel()
+    {
+        var channel = Grpc.Net.Client.GrpcChannel.ForAddress(GrpcAddress);
+        _channels.Add(channel);
+        return channel;
+    }
+
+    public T GetRequiredService<T>()
+        where T : notnull
+        => _app.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
