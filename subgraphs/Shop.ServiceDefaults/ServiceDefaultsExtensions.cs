@@ -30,7 +30,8 @@ public static class ServiceDefaultsExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(options.BindAddress);
-            kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+            // Without TLS, Kestrel cannot negotiate HTTP/2 next to HTTP/1.1; the public port speaks HTTP/1.1.
+            kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
             if (options.GrpcPort > 0)
             {
                 kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);

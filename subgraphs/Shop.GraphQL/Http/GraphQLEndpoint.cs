@@ -131,6 +131,9 @@ internal sealed class GraphQLEndpoint(
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = MediaTypes.ContentType(format);
-        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        // Serialized up front: one write with a Content-Length instead of a chunked, flushed stream.
+        var body = System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
@@ -14,11 +15,29 @@ internal sealed class GraphQLRequestParser(IGraphQLTextSerializer serializer)
 {
     public async Task<ParseResult> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        // Buffered (the size is capped by the endpoint) so the whole body can be checked as UTF-8:
-        // the JSON reader only validates the strings it is asked to decode.
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
+        // Buffered whole (the endpoint caps the size) so the body can be checked as UTF-8: the
+        // JSON reader only validates the strings it is asked to decode.
+        var reader = request.BodyReader;
+        var read = await reader.ReadAsync(cancellationToken);
+        while (!read.IsCompleted)
+        {
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            read = await reader.ReadAsync(cancellationToken);
+        }
+
+        try
+        {
+            return Parse(read.Buffer);
+        }
+        finally
+        {
+            reader.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    private ParseResult Parse(ReadOnlySequence<byte> body)
+    {
+        var bytes = body.IsSingleSegment ? body.First : body.ToArray();
         if (!Utf8.IsValid(bytes.Span))
         {
             return ParseResult.Fail("The request body is not valid UTF-8.");

@@ -14,12 +14,19 @@ public static class TelemetryExtensions
     public const string SourcePrefix = "Shop.";
 
     /// <summary>
-    /// Traces and metrics for ASP.NET Core, HttpClient, gRPC clients, Npgsql and Shop's own sources;
-    /// exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// Traces and metrics for ASP.NET Core, HttpClient, gRPC clients, Npgsql and Shop's own sources,
+    /// exported over OTLP to <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>. Without an endpoint nothing would
+    /// read them, so nothing is recorded (instrumentation alone takes about a third of the
+    /// throughput of a trivial request; see ./shop bench kit).
     /// </summary>
     public static IServiceCollection AddShopTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
-        var builder = services.AddOpenTelemetry()
+        if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
                 .AddSource(SourcePrefix + "*")
@@ -32,13 +39,8 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.UseOtlpExporter();
-        }
-
+                .AddNpgsqlInstrumentation())
+            .UseOtlpExporter();
         return services;
     }
 }

@@ -54,6 +54,8 @@ public sealed class TestServiceHost : IAsyncDisposable
             ["Shop:BindAddress"] = "127.0.0.1",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            // The fallback URL below is overridden by services that bind their own ports; that is expected.
+            ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel"] = "Error",
         });
         if (settings is not null)
         {

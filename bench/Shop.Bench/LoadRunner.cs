@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace Shop.Bench;
+
+/// <summary>Closed-loop load: <c>concurrency</c> workers send back to back for a fixed time.</summary>
+public static class LoadRunner
+{
+    public sealed record Result(string Name, long Requests, long Failures, TimeSpan Elapsed, double[] LatenciesMs)
+    {
+        public double PerSecond => Requests / Elapsed.TotalSeconds;
+
+        public double Percentile(double p) => LatenciesMs.Length == 0 ? 0 : LatenciesMs[(int)Math.Min(LatenciesMs.Length - 1, Math.Ceiling(p / 100 * LatenciesMs.Length) - 1)];
+
+        public override string ToString()
+            => $"{Name,-44} {PerSecond,10:N0} req/s   p50 {Percentile(50),6:N2} ms   p99 {Percentile(99),6:N2} ms   failures {Failures}";
+    }
+
+    public static async Task<Result> RunAsync(string name, Func<int, Task<bool>> request, int concurrency, TimeSpan duration, TimeSpan warmup)
+    {
+        await RunLoopAsync(request, concurrency, warmup, record: null);
+        var latencies = new List<double>[concurrency];
+        for (var i = 0; i < concurrency; i++)
+        {
+            latencies[i] = new List<double>(100_000);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var failures = await RunLoopAsync(request, concurrency, duration, latencies);
+        clock.Stop();
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(name, all.Length, failures, clock.Elapsed, all);
+    }
+
+    private static async Task<long> RunLoopAsync(Func<int, Task<bool>> request, int concurrency, TimeSpan duration, List<double>[]? record)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long failures = 0;
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var sequence = 0;
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var ok = await request(worker * 1_000_000 + sequence++);
+                if (!ok)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                record?[worker].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        await Task.WhenAll(workers);
+        return failures;
+    }
+}

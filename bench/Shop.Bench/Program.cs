@@ -1,0 +1,17 @@
+using Shop.Bench;
+using Shop.Bench.Kit;
+
+var suite = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"{Environment.ProcessorCount} cores, {options.Concurrency} concurrent clients, {options.Duration.TotalSeconds:N0} s per figure, Release build");
+
+var suites = new Dictionary<string, Func<BenchOptions, Task>>
+{
+    ["kit"] = KitBenchmark.RunAsync,
+};
+
+foreach (var (name, run) in suites.Where(s => suite == "all" || s.Key == suite))
+{
+    Console.WriteLine($"== {name}");
+    await run(options);
+}
