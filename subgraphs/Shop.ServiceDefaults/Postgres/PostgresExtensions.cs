@@ -26,11 +26,16 @@ public static class PostgresExtensions
     /// <see cref="AddShopPostgres"/> plus a pooled EF Core context on that data source, migrated at
     /// start-up unless <c>Shop:Database:MigrateOnStartup</c> is false.
     /// </summary>
-    public static IServiceCollection AddShopDbContext<TContext>(this IServiceCollection services, IConfiguration configuration, string name)
+    public static IServiceCollection AddShopDbContext<TContext>(
+        this IServiceCollection services, IConfiguration configuration, string name, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
     {
         var dataSource = services.AddShopPostgres(configuration, name);
-        services.AddDbContextPool<TContext>(options => options.UseNpgsql(dataSource));
+        services.AddDbContextPool<TContext>(options =>
+        {
+            options.UseNpgsql(dataSource);
+            configure?.Invoke(options);
+        });
         if (configuration.GetValue("Shop:Database:MigrateOnStartup", true))
         {
             services.AddHostedService<MigrationHostedService<TContext>>();

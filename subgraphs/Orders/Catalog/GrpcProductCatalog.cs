@@ -1,0 +1,28 @@
+using Grpc.Core;
+using Shop.Products.Grpc;
+using Shop.ServiceDefaults.Domain;
+
+namespace Shop.Orders.Catalog;
+
+/// <summary>Reads products over the products service's internal gRPC API.</summary>
+public sealed class GrpcProductCatalog(ProductsService.ProductsServiceClient client) : IProductCatalog
+{
+    public async Task<IReadOnlyDictionary<Guid, CatalogProduct>> GetProductsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var request = new GetProductsRequest();
+        request.Ids.AddRange(ids.Select(id => id.ToString()));
+        GetProductsResponse response;
+        try
+        {
+            response = await client.GetProductsAsync(request, cancellationToken: cancellationToken);
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            throw new DomainException(new DomainError("CATALOG_UNAVAILABLE", "The catalog cannot be reached right now; nothing was ordered. Try again shortly."));
+        }
+
+        return response.Products.ToDictionary(
+            product => Guid.Parse(product.Id),
+            product => new CatalogProduct(Guid.Parse(product.Id), product.Name, product.Price.ToDecimal(), product.Active));
+    }
+}

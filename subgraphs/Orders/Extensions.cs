@@ -1,0 +1,41 @@
+using Shop.GraphQL;
+using Shop.Orders.Catalog;
+using Shop.Orders.GraphQL;
+using Shop.Orders.Grpc;
+using Shop.Orders.Ordering;
+using Shop.Orders.Storage;
+using Shop.Products.Grpc;
+using Shop.ServiceDefaults;
+using Shop.ServiceDefaults.Grpc;
+using Shop.ServiceDefaults.Hosting;
+
+namespace Shop.Orders;
+
+public static class Extensions
+{
+    /// <summary>The orders service: storage and backplane, the catalog client, the domain, GraphQL.</summary>
+    public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOrdersStorage(builder.Configuration);
+        services.AddShopGrpcClient<ProductsService.ProductsServiceClient>(builder.Configuration, "products");
+        services.AddScoped<IProductCatalog, GrpcProductCatalog>();
+        services.AddScoped<OrderPlacement>();
+        services.AddScoped<OrderTransitions>();
+        services.AddScoped<OrderCancellation>();
+        services.AddShopGraphQL<OrdersSchema>();
+        services.AddScoped<OrderByIdDataLoader>();
+        services.AddScoped<CustomerOrdersDataLoader>();
+        return builder;
+    }
+
+    public static WebApplication MapOrders(this WebApplication app)
+    {
+        app.MapServiceDefaults();
+        app.MapShopGraphQL();
+        app.MapInternalGrpcService<OrdersGrpcService>();
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+using GraphQL.Types;
+
+namespace Shop.Orders.GraphQL;
+
+public sealed class CancelOrderInputType : InputObjectGraphType<CancelOrderInput>
+{
+    public CancelOrderInputType()
+    {
+        Name = "CancelOrderInput";
+        Field<NonNullGraphType<IdGraphType>>("orderId");
+        Field<StringGraphType>("reason").Description("Why, in the customer's words; at most 500 characters.");
+    }
+
+    public override object ParseDictionary(IDictionary<string, object?> value)
+        => new CancelOrderInput(value["orderId"]?.ToString(), value.TryGetValue("reason", out var reason) ? (string?)reason : null);
+}
+
+public sealed record CancelOrderInput(string? OrderId, string? Reason);

@@ -1,0 +1,47 @@
+using Grpc.Core;
+using Shop.Orders.Ordering;
+using Shop.ServiceDefaults.Domain;
+using Shop.ServiceDefaults.Grpc;
+
+namespace Shop.Orders.Grpc;
+
+/// <summary>The orchestrator's view of orders: read one, move it along its lifecycle.</summary>
+public sealed class OrdersGrpcService(IOrderRepository orders, OrderTransitions transitions) : OrdersService.OrdersServiceBase
+{
+    public override async Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context)
+    {
+        var id = ParseId(request.OrderId);
+        var order = await orders.GetAsync(id, context.CancellationToken)
+            ?? throw GrpcErrors.NotFound(OrderErrors.NotFound, $"Order {id} does not exist.");
+        return order.ToMessage();
+    }
+
+    public override async Task<TransitionResponse> Transition(TransitionRequest request, ServerCallContext context)
+    {
+        var id = ParseId(request.OrderId);
+        var to = request.To.FromWire()
+            ?? throw GrpcErrors.InvalidArgument("INVALID_STATUS", "'to' must name an order status.");
+        var expectedFrom = request.ExpectedFrom == OrderStatus.Unspecified
+            ? (Ordering.OrderStatus?)null
+            : request.ExpectedFrom.FromWire() ?? throw GrpcErrors.InvalidArgument("INVALID_STATUS", "'expected_from' is not an order status.");
+
+        try
+        {
+            var outcome = await transitions.TransitionAsync(id, to, request.Reason, expectedFrom, context.CancellationToken);
+            return new TransitionResponse { Order = outcome.Order.ToMessage(), Changed = outcome.Changed };
+        }
+        catch (DomainException exception)
+        {
+            throw exception.ToRpcException(exception.Errors[0].Code switch
+            {
+                OrderErrors.NotFound => StatusCode.NotFound,
+                OrderErrors.InvalidReason => StatusCode.InvalidArgument,
+                OrderErrors.StaleStatus or OrderErrors.ConcurrentUpdate => StatusCode.Aborted,
+                _ => StatusCode.FailedPrecondition,
+            });
+        }
+    }
+
+    private static Guid ParseId(string text)
+        => Guid.TryParse(text, out var id) ? id : throw GrpcErrors.InvalidArgument("INVALID_ORDER_ID", "'order_id' must be a UUID.");
+}

@@ -1,0 +1,56 @@
+using Shop.Orders.Events;
+using Shop.ServiceDefaults.Domain;
+
+namespace Shop.Orders.Ordering;
+
+/// <summary>
+/// Moves orders along their lifecycle for order processing. A move to the current status is a
+/// successful no-op; an illegal move is refused; concurrent writers are serialized by versions.
+/// </summary>
+public sealed class OrderTransitions(IOrderRepository orders, TimeProvider clock)
+{
+    public const int MaxReasonLength = 500;
+    private const int MaxAttempts = 10;
+
+    public sealed record Outcome(Order Order, bool Changed);
+
+    public async Task<Outcome> TransitionAsync(Guid orderId, OrderStatus to, string? reason, OrderStatus? expectedFrom, CancellationToken cancellationToken)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
+        {
+            throw new DomainException(new DomainError(OrderErrors.InvalidReason, $"A transition needs a reason of 1 to {MaxReasonLength} characters.", "reason"));
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var order = await orders.GetAsync(orderId, cancellationToken) ?? throw OrderErrors.OrderNotFound(orderId);
+            if (order.Status == to)
+            {
+                return new Outcome(order, Changed: false);
+            }
+
+            if (expectedFrom is { } expected && order.Status != expected)
+            {
+                throw new DomainException(new DomainError(OrderErrors.StaleStatus,
+                    $"Order {order.Code} is {order.Status}, not {expected}."));
+            }
+
+            if (!OrderLifecycle.CanMove(order.Status, to))
+            {
+                throw new DomainException(new DomainError(OrderErrors.IllegalTransition,
+                    $"Order {order.Code} cannot move from {order.Status} to {to}."));
+            }
+
+            var version = order.Version;
+            var change = order.MoveTo(to, reason, clock.Now());
+            var published = new OrderStatusChanged(order.Id, order.CustomerId, change.From, change.To, change.Reason, change.At, order.Version);
+            if (await orders.TryUpdateAsync(order, version, published, cancellationToken))
+            {
+                return new Outcome(order, Changed: true);
+            }
+        }
+
+        throw new DomainException(new DomainError(OrderErrors.ConcurrentUpdate, "The order kept changing underneath; try again."));
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using MongoDB.Driver;
+using Shop.Orders.Events;
+using Shop.Orders.Ordering;
+using Shop.Orders.Storage.Mongo;
+using Shop.Orders.Storage.Postgres;
+using Shop.ServiceDefaults.Health;
+using Shop.ServiceDefaults.Postgres;
+using StackExchange.Redis;
+
+namespace Shop.Orders.Storage;
+
+public static class OrdersStorageExtensions
+{
+    /// <summary>
+    /// Storage and backplane by configuration: MongoDB when <c>ConnectionStrings:ordersMongo</c> is
+    /// set, else PostgreSQL (<c>ConnectionStrings:orders</c>). Events travel over Redis when
+    /// <c>ConnectionStrings:redis</c> is set, else over PostgreSQL LISTEN/NOTIFY, else (MongoDB without
+    /// Redis, a single instance) in process.
+    /// </summary>
+    public static IServiceCollection AddOrdersStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var mongo = configuration.GetConnectionString("ordersMongo");
+        var redis = configuration.GetConnectionString("redis");
+        services.AddSingleton<OrderEventHub>();
+
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+            services.AddSingleton<RedisOrderEvents>();
+            services.AddSingleton<IOrderEventPublisher>(provider => provider.GetRequiredService<RedisOrderEvents>());
+            services.AddHostedService(provider => provider.GetRequiredService<RedisOrderEvents>());
+        }
+        else if (!string.IsNullOrWhiteSpace(mongo))
+        {
+            services.AddSingleton<IOrderEventPublisher, InProcessOrderEvents>();
+        }
+
+        if (!string.IsNullOrWhiteSpace(mongo))
+        {
+            var url = MongoUrl.Create(mongo);
+            var client = new MongoClient(url);
+            var database = client.GetDatabase(url.DatabaseName ?? "shop_orders");
+            services.AddSingleton<IMongoClient>(client);
+            services.AddSingleton(database);
+            services.AddSingleton(database.GetCollection<OrderDocument>(MongoOrderRepository.CollectionName));
+            services.AddScoped<IOrderRepository, MongoOrderRepository>();
+            services.AddHostedService<MongoOrderIndexes>();
+            services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb-orders", tags: [HealthEndpoints.Ready]);
+            return services;
+        }
+
+        services.AddShopDbContext<OrdersDbContext>(configuration, "orders", options => options.UseSnakeCaseNamingConvention());
+        services.AddScoped<IOrderRepository, PostgresOrderRepository>();
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<PostgresOrderEventListener>();
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresOrderEventListener>());
+        }
+
+        return services;
+    }
+}

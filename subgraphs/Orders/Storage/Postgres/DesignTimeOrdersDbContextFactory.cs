@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Shop.Orders.Storage.Postgres;
+
+/// <summary>For <c>dotnet ef migrations add</c>: the model only, no live database.</summary>
+internal sealed class DesignTimeOrdersDbContextFactory : IDesignTimeDbContextFactory<OrdersDbContext>
+{
+    public OrdersDbContext CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<OrdersDbContext>()
+            .UseNpgsql("Host=localhost;Database=shop_orders")
+            .UseSnakeCaseNamingConvention()
+            .Options);
+}

@@ -1,0 +1,71 @@
+using MongoDB.Driver;
+using Shop.Orders.Events;
+using Shop.Orders.Ordering;
+using Shop.Orders.Storage.Mongo;
+
+namespace Shop.Orders.Tests.Storage;
+
+/// <summary>
+/// The contract suite on MongoDB. It needs a server: set SHOP_TEST_MONGO to a connection string
+/// (each run uses a database of its own, dropped afterwards); without it every test is skipped.
+/// </summary>
+public sealed class MongoOrderRepositoryTests(MongoOrderRepositoryTests.Database database)
+    : OrderRepositoryContract, IClassFixture<MongoOrderRepositoryTests.Database>
+{
+    public const string SkipReason = "SHOP_TEST_MONGO is not set: no MongoDB server on this machine (the BSON mapping and the rendered queries are tested without one).";
+
+    protected override IOrderRepository Repository()
+    {
+        Assert.SkipWhen(database.Collection is null, SkipReason);
+        return new MongoOrderRepository(database.Collection!, database.Published);
+    }
+
+    protected override Task<Task<OrderStatusChanged>> ListenForPublishedAsync()
+    {
+        Assert.SkipWhen(database.Collection is null, SkipReason);
+        return Task.FromResult(database.Published.NextAsync());
+    }
+
+    public sealed class Database : IAsyncLifetime
+    {
+        private IMongoDatabase? _database;
+
+        public IMongoCollection<OrderDocument>? Collection { get; private set; }
+
+        public RecordingPublisher Published { get; } = new();
+
+        public async ValueTask InitializeAsync()
+        {
+            if (Environment.GetEnvironmentVariable("SHOP_TEST_MONGO") is not { Length: > 0 } connectionString)
+            {
+                return;
+            }
+
+            var client = new MongoClient(connectionString);
+            _database = client.GetDatabase("shop_orders_test_" + Guid.NewGuid().ToString("N")[..12]);
+            Collection = _database.GetCollection<OrderDocument>(MongoOrderRepository.CollectionName);
+            await new MongoOrderIndexes(Collection).StartAsync(default);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_database is not null)
+            {
+                await _database.Client.DropDatabaseAsync(_database.DatabaseNamespace.DatabaseName);
+            }
+        }
+    }
+
+    public sealed class RecordingPublisher : IOrderEventPublisher
+    {
+        private TaskCompletionSource<OrderStatusChanged> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<OrderStatusChanged> NextAsync() => _next.Task;
+
+        public Task PublishAsync(OrderStatusChanged change, CancellationToken cancellationToken)
+        {
+            Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(change);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.Orders.Storage.Postgres;
+using Shop.Testing.Postgres;
+
+namespace Shop.Orders.Tests.Storage;
+
+/// <summary>A fresh orders database with the checked-in migrations applied.</summary>
+public class OrdersDatabase : PostgresDatabase
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync();
+    }
+
+    public OrdersDbContext CreateContext()
+        => new(new DbContextOptionsBuilder<OrdersDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
+}
