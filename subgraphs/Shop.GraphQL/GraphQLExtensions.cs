@@ -2,8 +2,10 @@ using GraphQL.DI;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shop.GraphQL.Execution;
 using Shop.GraphQL.Http;
+using Shop.GraphQL.Relay;
 using Shop.GraphQL.Sse;
 using Shop.GraphQL.WebSockets;
 using Shop.ServiceDefaults.Hosting;
@@ -28,6 +30,7 @@ public static class GraphQLExtensions
             graphql
                 .AddSchema<TSchema>()
                 .AddGraphTypes(typeof(TSchema).Assembly)
+                .AddGraphTypes(typeof(GraphQLExtensions).Assembly)
                 .AddSystemTextJson()
                 .AddFederation(FederationVersion)
                 .AddErrorInfoProvider<ShopErrorInfoProvider>()
@@ -36,6 +39,7 @@ public static class GraphQLExtensions
             configure?.Invoke(graphql);
         });
 
+        services.TryAddTransient(typeof(EdgeGraphType<,>));
         services.AddSingleton<IConfigureExecution, DocumentCache>();
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLRequestParser>();

@@ -11,6 +11,6 @@ public sealed class OrderStatusChangeType : ObjectGraphType<StatusChange>
         Field<OrderStatusType>("from").Description("Null for the first entry, the placement.").Resolve(c => c.Source.From);
         Field<NonNullGraphType<OrderStatusType>>("to").Resolve(c => c.Source.To);
         Field(c => c.Reason);
-        Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At);
+        Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.UtcDateTime);
     }
 }

@@ -13,6 +13,6 @@ public sealed class OrderStatusEventType : ObjectGraphType<OrderStatusEvent>
         Field<NonNullGraphType<OrderStatusType>>("status").Resolve(c => c.Source.Status);
         Field<OrderStatusType>("previousStatus").Resolve(c => c.Source.PreviousStatus);
         Field(e => e.Reason);
-        Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At);
+        Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.UtcDateTime);
     }
 }

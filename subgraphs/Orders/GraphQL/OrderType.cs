@@ -24,8 +24,8 @@ public sealed class OrderType : ObjectGraphType<Order>
             .Resolve(c => c.Source.History);
         Field<NonNullGraphType<BooleanGraphType>>("cancelRequested").Resolve(c => c.Source.Cancellation is not null);
         Field<StringGraphType>("cancellationReason").Resolve(c => c.Source.Cancellation?.Reason);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
+        Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt.UtcDateTime);
 
         // Entity lookups from the gateway honour the same rule as queries: owner or admin, else null.
         this.ResolveReference<OrderReference, Order>((context, reference) =>

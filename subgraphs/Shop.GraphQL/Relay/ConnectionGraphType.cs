@@ -34,6 +34,6 @@ public sealed class EdgeGraphType<TNodeType, TNode> : ObjectGraphType<Edge<TNode
         var nodeName = typeof(TNodeType).Name;
         Name = (nodeName.EndsWith("Type", StringComparison.Ordinal) ? nodeName[..^4] : nodeName) + "Edge";
         Field<NonNullGraphType<TNodeType>>("node").Resolve(context => context.Source.Node);
-        Field(edge => edge.Cursor);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(context => context.Source.Cursor);
     }
 }
