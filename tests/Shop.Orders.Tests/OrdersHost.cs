@@ -63,7 +63,8 @@ public class OrdersHost : OrdersDatabase
             },
             app => app.MapOrders(),
             settings);
-        await host.GetRequiredService<PostgresOrderEventListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
+        var listening = host.Services.GetService<PostgresOrderEventListener>()?.Listening ?? host.GetRequiredService<RedisOrderEvents>().Listening;
+        await listening.WaitAsync(TimeSpan.FromSeconds(10));
         if (_hosts.Count > 0)
         {
             _hosts.Add(host);

@@ -14,12 +14,10 @@ internal sealed class MigrationHostedService<TContext>(IServiceProvider services
     {
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
-        {
-            logger.LogInformation("Applying {Count} migration(s) to {Context}", pending.Count, typeof(TContext).Name);
-            await context.Database.MigrateAsync(cancellationToken);
-        }
+        // MigrateAsync creates the database when missing, takes a lock against concurrent instances,
+        // and does nothing when the schema is current.
+        logger.LogInformation("Migrating {Context}", typeof(TContext).Name);
+        await context.Database.MigrateAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
