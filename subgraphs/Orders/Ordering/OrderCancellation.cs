@@ -8,7 +8,8 @@ namespace Shop.Orders.Ordering;
 /// Records a customer's request to cancel an unpaid order. The order keeps its status: order
 /// processing honours the request (releasing stock, cancelling the payment) and moves it to CANCELLED.
 /// </summary>
-public sealed partial class OrderCancellation(IOrderRepository orders, TimeProvider clock, IServiceProvider services)
+public sealed partial class OrderCancellation(
+    IOrderRepository orders, TimeProvider clock, ILogger<OrderCancellation> logger, IOrderProcessing? processing = null)
 {
     public const int MaxReasonLength = 500;
 
@@ -55,7 +56,7 @@ public sealed partial class OrderCancellation(IOrderRepository orders, TimeProvi
     // The request is stored on the order, which processing reads; a failed nudge loses nothing.
     private async Task NotifyProcessingAsync(Order order, CancellationToken cancellationToken)
     {
-        if (services.GetService<IOrderProcessing>() is not { } processing)
+        if (processing is null)
         {
             return;
         }
@@ -66,7 +67,7 @@ public sealed partial class OrderCancellation(IOrderRepository orders, TimeProvi
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogNudgeFailed(services.GetRequiredService<ILogger<OrderCancellation>>(), exception, order.Code);
+            LogNudgeFailed(logger, exception, order.Code);
         }
     }
 

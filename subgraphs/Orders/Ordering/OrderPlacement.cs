@@ -9,7 +9,7 @@ namespace Shop.Orders.Ordering;
 /// Places orders: checks the request, merges duplicate products, snapshots names and prices from the
 /// catalog, stores the order as PENDING (once per idempotency key), then hands it to processing.
 /// </summary>
-public sealed partial class OrderPlacement(IOrderRepository orders, IProductCatalog catalog, TimeProvider clock, IServiceProvider services)
+public sealed partial class OrderPlacement(IOrderRepository orders, IProductCatalog catalog, TimeProvider clock, HandOff? handOff = null)
 {
     public const int MaxLines = 50;
     public const int MaxQuantity = 1000;
@@ -28,7 +28,8 @@ public sealed partial class OrderPlacement(IOrderRepository orders, IProductCata
         var lines = Snapshot(wanted, products);
 
         var order = await StoreAsync(customerId, key, lines, cancellationToken);
-        if (!order.HandedOff && services.GetService<HandOff>() is { } handOff)
+        // Without order processing registered there is nobody to hand to: the order stays PENDING.
+        if (!order.HandedOff && handOff is not null)
         {
             await handOff.TryAsync(order, cancellationToken);
         }
