@@ -8,6 +8,7 @@ using Shop.Products.Data;
 using Shop.Products.GraphQL;
 using Shop.Products.GraphQL.DataLoaders;
 using Shop.Products.Grpc;
+using Shop.Products.Inventory;
 using Shop.Products.Seeding;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Hosting;
@@ -30,7 +31,7 @@ public static class Extensions
         services.AddScoped<ProductCatalog>();
         services.AddScoped<CategoryCatalog>();
         services.AddScoped<ProductListing>();
-        services.AddSingleton<Inventory.Inventory>();
+        services.AddSingleton<InventoryLedger>();
 
         services.AddScoped<ProductByIdDataLoader>();
         services.AddScoped<ProductBySkuDataLoader>();

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Products.Grpc;
+using Shop.Products.Inventory;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Products.Tests;
@@ -51,12 +52,32 @@ public sealed class InventoryTests(ProductsHost products) : IClassFixture<Produc
     }
 
     [Fact]
+    public async Task Reserve_ManyShortLines_NamesEveryShortProductAndIsRemembered()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+        {
+            ids.Add(await NewProductAsync(0));
+        }
+
+        var orderId = Guid.NewGuid();
+        var lines = ids.Select(id => (id, 2)).ToArray();
+
+        var first = await InventoryClient.FailureAsync(() => _inventory.ReserveAsync(orderId, lines));
+        var repeat = await InventoryClient.FailureAsync(() => _inventory.ReserveAsync(orderId, lines));
+
+        Assert.Equal(40, Shortages.Parser.ParseFrom(first.Trailers.GetValueBytes("shortages-bin")).Items.Count);
+        Assert.All(ids, id => Assert.Contains(id.ToString(), first.Status.Detail));
+        Assert.Equal((first.Reason(), first.Status.Detail), (repeat.Reason(), repeat.Status.Detail));
+    }
+
+    [Fact]
     public async Task Reserve_RepeatOfARefusal_IsRefusedTheSameWayEvenAfterStockArrives()
     {
         var a = await NewProductAsync(1);
         var orderId = Guid.NewGuid();
         var first = await InventoryClient.FailureAsync(() => _inventory.ReserveAsync(orderId, (a, 2)));
-        await products.InScopeAsync(s => s.GetRequiredService<Inventory.Inventory>().SetStockAsync(a, 50, "Delivery", null, CancellationToken.None));
+        await products.InScopeAsync(s => s.GetRequiredService<InventoryLedger>().SetStockAsync(a, 50, "Delivery", null, CancellationToken.None));
 
         var repeat = await InventoryClient.FailureAsync(() => _inventory.ReserveAsync(orderId, (a, 2)));
 

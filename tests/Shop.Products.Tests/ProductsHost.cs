@@ -6,11 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Products.Catalog;
 using Shop.Products.Data;
 using Shop.Products.Grpc;
-using Product = Shop.Products.Data.Product;
+using Shop.Products.Inventory;
 using Shop.Testing.Auth;
 using Shop.Testing.Clients;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
+using Product = Shop.Products.Data.Product;
 
 namespace Shop.Products.Tests;
 
@@ -102,7 +103,7 @@ public class ProductsHost : PostgresDatabase
             CancellationToken.None));
         if (stock > 0)
         {
-            await InScopeAsync(services => services.GetRequiredService<Inventory.Inventory>().SetStockAsync(product.Id, stock, "Test stock", null, CancellationToken.None));
+            await InScopeAsync(services => services.GetRequiredService<InventoryLedger>().SetStockAsync(product.Id, stock, "Test stock", null, CancellationToken.None));
         }
 
         return product;

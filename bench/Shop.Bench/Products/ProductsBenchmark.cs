@@ -7,10 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Products;
 using Shop.Products.Data;
 using Shop.Products.Grpc;
-using ReservationLine = Shop.Products.Grpc.ReservationLine;
-using ReservationState = Shop.Products.Grpc.ReservationState;
+using Shop.Products.Inventory;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
+using ReservationLine = Shop.Products.Grpc.ReservationLine;
+using ReservationState = Shop.Products.Grpc.ReservationState;
 
 namespace Shop.Bench.Products;
 
@@ -58,7 +59,7 @@ public static class ProductsBenchmark
     {
         await using var scope = host.Services.CreateAsyncScope();
         var ids = await scope.ServiceProvider.GetRequiredService<ProductsDbContext>().Products.Select(p => p.Id).ToListAsync();
-        var inventory = scope.ServiceProvider.GetRequiredService<Shop.Products.Inventory.Inventory>();
+        var inventory = scope.ServiceProvider.GetRequiredService<InventoryLedger>();
         foreach (var id in ids)
         {
             await inventory.SetStockAsync(id, 100_000_000, "Benchmark stock", null, CancellationToken.None);

@@ -9,6 +9,6 @@ public static class Timestamps
     public static DateTimeOffset Now(this TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 }

@@ -5,6 +5,7 @@ using Shop.Products.Data;
 using Shop.Products.GraphQL.DataLoaders;
 using Shop.Products.GraphQL.Inputs;
 using Shop.Products.GraphQL.Payloads;
+using Shop.Products.Inventory;
 using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Products.GraphQL;
@@ -65,7 +66,7 @@ internal static class ProductMutations
                 var productId = Ids.Parse(input.ProductId, "productId", errors);
                 return await MutationPayload<StockSet>.RunAsync(errors, async () =>
                 {
-                    var change = await context.Service<Inventory.Inventory>().SetStockAsync(productId, input.Total, input.Reason, admin.UserId, context.CancellationToken);
+                    var change = await context.Service<InventoryLedger>().SetStockAsync(productId, input.Total, input.Reason, admin.UserId, context.CancellationToken);
                     var product = await context.Service<ProductByIdDataLoader>().Load(productId).GetResultAsync(context.CancellationToken);
                     return new StockSet(product!, change.Adjustment);
                 });

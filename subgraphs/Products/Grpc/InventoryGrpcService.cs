@@ -5,8 +5,8 @@ using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Products.Grpc;
 
-/// <summary>The orchestrator's door to the inventory: map the request, call <see cref="Inventory.Inventory"/>, map back.</summary>
-public sealed class InventoryGrpcService(Inventory.Inventory inventory) : InventoryService.InventoryServiceBase
+/// <summary>The orchestrator's door to the inventory: map the request, call <see cref="InventoryLedger"/>, map back.</summary>
+public sealed class InventoryGrpcService(InventoryLedger inventory) : InventoryService.InventoryServiceBase
 {
     public override async Task<ReserveResponse> Reserve(ReserveRequest request, ServerCallContext context)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Products.Catalog;
 using Shop.Products.Data;
+using Shop.Products.Inventory;
 
 namespace Shop.Products.Seeding;
 
@@ -36,7 +37,7 @@ internal sealed class DemoCatalogSeeder(IServiceProvider services, IOptions<Prod
         }
 
         var catalog = scope.ServiceProvider.GetRequiredService<ProductCatalog>();
-        var inventory = scope.ServiceProvider.GetRequiredService<Inventory.Inventory>();
+        var inventory = scope.ServiceProvider.GetRequiredService<InventoryLedger>();
         foreach (var (item, index) in DemoCatalog.Products.Select((item, index) => (item, index)))
         {
             // Every third product gets a second picture, to show more than one.

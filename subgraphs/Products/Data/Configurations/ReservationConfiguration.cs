@@ -16,7 +16,7 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         reservation.Property(r => r.OrderId).ValueGeneratedNever();
         reservation.Property(r => r.State).HasMaxLength(16).HasConversion(state => state.ToDb(), value => ReservationStates.Parse(value));
         reservation.Property(r => r.RefusalCode).HasMaxLength(64);
-        reservation.Property(r => r.RefusalMessage).HasMaxLength(2000);
+        reservation.Property(r => r.RefusalMessage);
         reservation.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -203,8 +203,7 @@ namespace Shop.Products.Data.Migrations
                         .HasColumnName("refusal_code");
 
                     b.Property<string>("RefusalMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("text")
                         .HasColumnName("refusal_message");
 
                     b.Property<string>("State")

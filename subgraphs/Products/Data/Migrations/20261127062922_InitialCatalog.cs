@@ -52,7 +52,7 @@ namespace Shop.Products.Data.Migrations
                     order_id = table.Column<Guid>(type: "uuid", nullable: false),
                     state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     refusal_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    refusal_message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    refusal_message = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

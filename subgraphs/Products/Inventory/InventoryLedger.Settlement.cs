@@ -5,7 +5,7 @@ using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Products.Inventory;
 
-public sealed partial class Inventory
+public sealed partial class InventoryLedger
 {
     private async Task<ReservationOutcome> SettleAsync(Guid orderId, ReservationState target, string settleSql, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Shop.Products.Inventory;
 /// still leave stock negative or over-reserved. A reservation's row, keyed by order id, makes every
 /// call idempotent: a concurrent repeat waits on the first one's insert and then reads its outcome.
 /// </summary>
-public sealed partial class Inventory(NpgsqlDataSource database, TimeProvider clock)
+public sealed partial class InventoryLedger(NpgsqlDataSource database, TimeProvider clock)
 {
     /// <summary>Holds stock for all of an order's lines, or for none of them.</summary>
     public async Task<ReservationOutcome> ReserveAsync(Guid orderId, IReadOnlyList<ReserveLine> lines, CancellationToken cancellationToken)

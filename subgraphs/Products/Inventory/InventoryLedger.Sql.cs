@@ -1,6 +1,6 @@
 namespace Shop.Products.Inventory;
 
-public sealed partial class Inventory
+public sealed partial class InventoryLedger
 {
     /// <summary>The inventory's statements; positional parameters, table and column names as the migrations spell them.</summary>
     private static class Sql

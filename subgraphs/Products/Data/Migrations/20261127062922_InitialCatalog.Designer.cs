@@ -12,7 +12,7 @@ using Shop.Products.Data;
 namespace Shop.Products.Data.Migrations
 {
     [DbContext(typeof(ProductsDbContext))]
-    [Migration("20261127061412_InitialCatalog")]
+    [Migration("20261127062922_InitialCatalog")]
     partial class InitialCatalog
     {
         /// <inheritdoc />
@@ -206,8 +206,7 @@ namespace Shop.Products.Data.Migrations
                         .HasColumnName("refusal_code");
 
                     b.Property<string>("RefusalMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("text")
                         .HasColumnName("refusal_message");
 
                     b.Property<string>("State")
