@@ -1,6 +1,7 @@
 using Shop.Bench;
 using Shop.Bench.Kit;
 using Shop.Bench.Orders;
+using Shop.Bench.Products;
 
 var suite = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var options = BenchOptions.Parse(args);
@@ -10,6 +11,7 @@ var suites = new Dictionary<string, Func<BenchOptions, Task>>
 {
     ["kit"] = KitBenchmark.RunAsync,
     ["orders-fanout"] = FanOutBenchmark.RunAsync,
+    ["products"] = ProductsBenchmark.RunAsync,
 };
 
 foreach (var (name, run) in suites.Where(s => suite == "all" || s.Key == suite))

@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Products;
+using Shop.Products.Data;
+using Shop.Products.Grpc;
+using Shop.Products.Inventory;
+using Shop.Testing.Hosting;
+using Shop.Testing.Postgres;
+using ReservationLine = Shop.Products.Grpc.ReservationLine;
+using ReservationState = Shop.Products.Grpc.ReservationState;
+
+namespace Shop.Bench.Products;
+
+/// <summary>
+/// The products service on the demo catalog: a storefront page of 20 products with their
+/// categories over HTTP, and inventory reservations over gRPC, each a new order.
+/// </summary>
+public static class ProductsBenchmark
+{
+    private const string PageQuery = """
+        {"query":"{ products(first: 20) { totalCount edges { cursor node { id sku name price { amount formatted } categories { name } primaryImage { url } stock { available } } } } }"}
+        """;
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            await using var host = await TestServiceHost.StartAsync(
+                builder => builder.AddProducts(),
+                app => app.MapProducts(),
+                new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings:products"] = database.ConnectionString,
+                    ["Shop:Products:SeedDemoCatalog"] = "true",
+                    ["Logging:LogLevel:Default"] = "Error",
+                    // EF Core logs its probe for the migrations table of a new database as an error.
+                    ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
+                });
+            var productIds = await PrepareStockAsync(host);
+            Console.WriteLine(await PageAsync(host, options));
+            Console.WriteLine(await ReserveAsync(host, options, "gRPC Reserve  2 lines of 50 products", order =>
+                [productIds[order % productIds.Count], productIds[(order * 7 + 3) % productIds.Count]]));
+            Console.WriteLine(await ReserveAsync(host, options, "gRPC Reserve  1 line, one hot product", _ => [productIds[0]]));
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Enough stock that no reservation is refused during the run.</summary>
+    private static async Task<List<Guid>> PrepareStockAsync(TestServiceHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var ids = await scope.ServiceProvider.GetRequiredService<ProductsDbContext>().Products.Select(p => p.Id).ToListAsync();
+        var inventory = scope.ServiceProvider.GetRequiredService<InventoryLedger>();
+        foreach (var id in ids)
+        {
+            await inventory.SetStockAsync(id, 100_000_000, "Benchmark stock", null, CancellationToken.None);
+        }
+
+        return ids;
+    }
+
+    private static async Task<LoadRunner.Result> PageAsync(TestServiceHost host, BenchOptions options)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = host.HttpAddress };
+        var body = Encoding.UTF8.GetBytes(PageQuery);
+        return await LoadRunner.RunAsync("POST /graphql  products(first: 20) + categories", async _ =>
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.PostAsync("/graphql", content);
+            var text = await response.Content.ReadAsStringAsync();
+            return response.IsSuccessStatusCode && !text.Contains("\"errors\"", StringComparison.Ordinal);
+        }, options.Concurrency, options.Duration, options.Warmup);
+    }
+
+    private static async Task<LoadRunner.Result> ReserveAsync(TestServiceHost host, BenchOptions options, string name, Func<int, Guid[]> linesOf)
+    {
+        using var channel = GrpcChannel.ForAddress(host.GrpcAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+        });
+        var client = new InventoryService.InventoryServiceClient(channel);
+        return await LoadRunner.RunAsync(name, async order =>
+        {
+            var request = new ReserveRequest { OrderId = Guid.NewGuid().ToString() };
+            request.Lines.AddRange(linesOf(order).Select(id => new ReservationLine { ProductId = id.ToString(), Quantity = 1 }));
+            try
+            {
+                var reply = await client.ReserveAsync(request, deadline: DateTime.UtcNow.AddSeconds(30));
+                return reply.State == ReservationState.Held;
+            }
+            catch (RpcException)
+            {
+                return false;
+            }
+        }, options.Concurrency, options.Duration, options.Warmup);
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.Products.Data;
+using Shop.ServiceDefaults.Domain;
+
+namespace Shop.Products.Catalog;
+
+/// <summary>
+/// Filtered, sorted product lists with keyset pagination: a page is the first rows after the
+/// cursor's sort key in (sort keys..., id) order, so it stays stable when sort keys tie and when
+/// products are added while a client pages.
+/// </summary>
+public sealed class ProductListing(ProductsDbContext db)
+{
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const int MaxSearchLength = 100;
+    public const int MaxSortKeys = 3;
+
+    public static readonly IReadOnlyList<ProductSort> DefaultOrder = [new(ProductSortField.Name, Descending: false)];
+
+    /// <summary>Up to <paramref name="first"/> + 1 products after <paramref name="after"/>, and the count of all that match.</summary>
+    public async Task<ProductPage> ListAsync(
+        ProductFilter filter, IReadOnlyList<ProductSort> order, int first, ProductCursor? after, bool seesArchived, CancellationToken cancellationToken)
+    {
+        Check(filter, order, after);
+        var matching = Filter(db.Products.AsNoTracking(), filter, seesArchived);
+        var totalCount = await matching.CountAsync(cancellationToken);
+
+        var page = after is null ? matching : matching.Where(ProductKeyset.After(order, after));
+        var rows = await ProductKeyset.Sort(page.Include(p => p.Stock), order).Take(first + 1).ToListAsync(cancellationToken);
+        return new ProductPage(rows, totalCount);
+    }
+
+    /// <summary>The cursor of a product in a list sorted by <paramref name="order"/>.</summary>
+    public static ProductCursor CursorOf(Product product, IReadOnlyList<ProductSort> order)
+    {
+        var fields = order.Select(sort => sort.Field).ToHashSet();
+        return new ProductCursor(
+            Signature(order),
+            fields.Contains(ProductSortField.Name) ? product.Name : null,
+            fields.Contains(ProductSortField.Price) ? product.Price : null,
+            fields.Contains(ProductSortField.CreatedAt) ? product.CreatedAt : null,
+            product.Id);
+    }
+
+    private static string Signature(IReadOnlyList<ProductSort> order)
+        => string.Join(',', order.Select(sort => $"{sort.Field}:{(sort.Descending ? "desc" : "asc")}"));
+
+    private static void Check(ProductFilter filter, IReadOnlyList<ProductSort> order, ProductCursor? after)
+    {
+        var errors = new List<DomainError>();
+        if (filter.Search is { Length: > MaxSearchLength })
+        {
+            errors.Add(new DomainError(InvalidArgument, $"A search is at most {MaxSearchLength} characters.", "where.search"));
+        }
+
+        if (filter is { MinPrice: { } min, MaxPrice: { } max } && min > max)
+        {
+            errors.Add(new DomainError(InvalidArgument, "minPrice is above maxPrice.", "where.minPrice"));
+        }
+
+        if (order.Count is 0 or > MaxSortKeys || order.DistinctBy(sort => sort.Field).Count() != order.Count)
+        {
+            errors.Add(new DomainError(InvalidArgument, $"Sort by 1 to {MaxSortKeys} different fields.", "order"));
+        }
+        else if (after is not null && !IsFor(after, order))
+        {
+            errors.Add(new DomainError(InvalidArgument, "'after' is a cursor of a list in another order.", "after"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainException(errors);
+        }
+    }
+
+    private static bool IsFor(ProductCursor cursor, IReadOnlyList<ProductSort> order)
+        => cursor.Order == Signature(order)
+            && order.All(sort => sort.Field switch
+            {
+                ProductSortField.Name => cursor.Name is not null,
+                ProductSortField.Price => cursor.Price is not null,
+                _ => cursor.CreatedAt is not null,
+            });
+
+    private static IQueryable<Product> Filter(IQueryable<Product> products, ProductFilter filter, bool seesArchived)
+    {
+        if (!seesArchived)
+        {
+            products = products.Where(p => p.Active);
+        }
+
+        if (filter.Active is { } active)
+        {
+            products = products.Where(p => p.Active == active);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var pattern = "%" + EscapeLike(filter.Search.Trim()) + "%";
+            products = products.Where(p => EF.Functions.ILike(p.Name, pattern, "\\") || EF.Functions.ILike(p.Sku, pattern, "\\"));
+        }
+
+        if (filter.CategoryId is { } categoryId)
+        {
+            products = products.Where(p => p.CategoryLinks.Any(link => link.CategoryId == categoryId));
+        }
+
+        if (filter.MinPrice is { } min)
+        {
+            products = products.Where(p => p.Price >= min);
+        }
+
+        if (filter.MaxPrice is { } max)
+        {
+            products = products.Where(p => p.Price <= max);
+        }
+
+        if (filter.InStock is { } inStock)
+        {
+            products = inStock
+                ? products.Where(p => p.Stock.Total - p.Stock.Reserved > 0)
+                : products.Where(p => p.Stock.Total - p.Stock.Reserved <= 0);
+        }
+
+        return products;
+    }
+
+    private static string EscapeLike(string text)
+        => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Shop.Products.Data.Configurations;
+
+internal sealed class ProductCategoryConfiguration : IEntityTypeConfiguration<ProductCategory>
+{
+    public void Configure(EntityTypeBuilder<ProductCategory> link)
+    {
+        link.ToTable("ProductCategories");
+        link.HasKey(l => new { l.ProductId, l.CategoryId });
+        link.HasIndex(l => l.CategoryId);
+        link.HasOne(l => l.Category).WithMany().HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

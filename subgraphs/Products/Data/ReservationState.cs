@@ -1,0 +1,10 @@
+namespace Shop.Products.Data;
+
+/// <summary>Where a reservation is; stored as the upper-case name (see <see cref="ReservationStates"/>).</summary>
+public enum ReservationState
+{
+    Held,
+    Committed,
+    Released,
+    Rejected,
+}

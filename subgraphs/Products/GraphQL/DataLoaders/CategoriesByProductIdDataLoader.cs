@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.GraphQL.DataLoader;
+using Shop.Products.Data;
+
+namespace Shop.Products.GraphQL.DataLoaders;
+
+/// <summary>The categories of many products in one query, each product's by name.</summary>
+public sealed class CategoriesByProductIdDataLoader(ProductsDbContext db) : GroupedDataLoader<Guid, Category>
+{
+    protected override async Task<ILookup<Guid, Category>> FetchGroupsAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
+    {
+        var links = await db.ProductCategories.AsNoTracking()
+            .Where(link => keys.Contains(link.ProductId))
+            .OrderBy(link => link.Category.Name).ThenBy(link => link.CategoryId)
+            .Select(link => new { link.ProductId, link.Category })
+            .ToListAsync(cancellationToken);
+        return links.ToLookup(link => link.ProductId, link => link.Category);
+    }
+}

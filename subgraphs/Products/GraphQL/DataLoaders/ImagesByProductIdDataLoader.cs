@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.GraphQL.DataLoader;
+using Shop.Products.Data;
+
+namespace Shop.Products.GraphQL.DataLoaders;
+
+/// <summary>The images of many products in one query, each product's in display order.</summary>
+public sealed class ImagesByProductIdDataLoader(ProductsDbContext db) : GroupedDataLoader<Guid, ProductImage>
+{
+    protected override async Task<ILookup<Guid, ProductImage>> FetchGroupsAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
+    {
+        var images = await db.ProductImages.AsNoTracking()
+            .Where(image => keys.Contains(image.ProductId))
+            .OrderBy(image => image.ProductId).ThenBy(image => image.Position)
+            .ToListAsync(cancellationToken);
+        return images.ToLookup(image => image.ProductId);
+    }
+}

@@ -1,0 +1,8 @@
+using Shop.GraphQL.Errors;
+using Shop.Products.Data;
+
+namespace Shop.Products.GraphQL.Payloads;
+
+public sealed class ArchiveProductPayloadType() : PayloadType<ProductType, Product, ArchiveProductErrorType>("ArchiveProductPayload", "product", "The archived product; null when errors say why not.");
+
+public sealed class ArchiveProductErrorType() : DomainErrorType("ArchiveProductError", "Why archiveProduct refused: NOT_FOUND, INVALID_ID.");

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace Shop.Products.GraphQL;
+
+/// <summary>Every mutation is for admins: others get UNAUTHENTICATED or FORBIDDEN, and nothing changes.</summary>
+public sealed class ProductsMutation : ObjectGraphType
+{
+    public ProductsMutation()
+    {
+        Name = "Mutation";
+        ProductMutations.AddTo(this);
+        CategoryMutations.AddTo(this);
+    }
+}

@@ -1,0 +1,52 @@
+using Grpc.Core;
+using Shop.Products.Catalog;
+using Shop.Products.Inventory;
+using Shop.ServiceDefaults.Domain;
+using Shop.ServiceDefaults.Grpc;
+
+namespace Shop.Products.Grpc;
+
+/// <summary>Domain refusals as gRPC statuses, with the error code as the "reason" trailer.</summary>
+internal static class InventoryStatus
+{
+    public const string ShortagesTrailer = "shortages";
+    public const string ShortagesBinaryTrailer = "shortages-bin";
+
+    public static RpcException ToRpcException(DomainException exception)
+    {
+        var code = exception.Errors.Count > 0 ? exception.Errors[0].Code : string.Empty;
+        var status = code switch
+        {
+            InventoryErrors.InvalidOrderId or InventoryErrors.InvalidLines or InventoryErrors.InvalidProductId
+                or InventoryErrors.InvalidQuantity or InventoryErrors.InvalidReason => StatusCode.InvalidArgument,
+            InventoryErrors.ProductNotFound or InventoryErrors.ReservationNotFound or CatalogErrors.NotFound => StatusCode.NotFound,
+            InventoryErrors.ReservationConflict => StatusCode.AlreadyExists,
+            _ => StatusCode.FailedPrecondition,
+        };
+        return exception.ToRpcException(status);
+    }
+
+    /// <summary>A refused reservation: FAILED_PRECONDITION naming the short products in the trailers.</summary>
+    public static RpcException Refused(ReservationOutcome outcome)
+    {
+        var refusal = outcome.Refusal ?? new DomainError(InventoryErrors.ReservationRejected, $"The reservation of order {outcome.OrderId} was refused.");
+        var trailers = new Metadata();
+        if (outcome.Shortages.Count > 0)
+        {
+            var shortages = new Shortages();
+            shortages.Items.AddRange(outcome.Shortages.Select(s => new Shortage { ProductId = s.ProductId.ToString(), Requested = s.Requested, Available = s.Available }));
+            trailers.Add(ShortagesTrailer, string.Join(',', outcome.Shortages.Select(s => $"{s.ProductId}:{s.Available}")));
+            trailers.Add(ShortagesBinaryTrailer, Google.Protobuf.MessageExtensions.ToByteArray(shortages));
+        }
+
+        return GrpcErrors.FailedPrecondition(refusal.Code, refusal.Message, trailers);
+    }
+
+    public static Shop.Products.Grpc.ReservationState ToWire(this Data.ReservationState state) => state switch
+    {
+        Data.ReservationState.Held => Shop.Products.Grpc.ReservationState.Held,
+        Data.ReservationState.Committed => Shop.Products.Grpc.ReservationState.Committed,
+        Data.ReservationState.Released => Shop.Products.Grpc.ReservationState.Released,
+        _ => Shop.Products.Grpc.ReservationState.Unspecified,
+    };
+}
