@@ -32,14 +32,21 @@ public class OrdersHost : OrdersDatabase
     {
     }
 
+    /// <summary>Where services find the test issuer's keys.</summary>
+    public string JwksUrl => new Uri(_jwks!.HttpAddress, "/.well-known/jwks.json").ToString();
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        _jwks = await TestServiceHost.StartAsync(
-            _ => { },
-            app => app.MapGet("/.well-known/jwks.json", () => Results.Text(Tokens.JwksJson, "application/json")));
+        await StartJwksAsync();
         _hosts.Add(await StartInstanceAsync());
     }
+
+    /// <summary>Serves the issuer's JWKS; idempotent, so a subclass may start it earlier.</summary>
+    protected async Task StartJwksAsync()
+        => _jwks ??= await TestServiceHost.StartAsync(
+            _ => { },
+            app => app.MapGet("/.well-known/jwks.json", () => Results.Text(Tokens.JwksJson, "application/json")));
 
     /// <summary>Another instance of the service on the same database.</summary>
     public async Task<TestServiceHost> StartInstanceAsync()
@@ -47,7 +54,7 @@ public class OrdersHost : OrdersDatabase
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:orders"] = ConnectionString,
-            ["Shop:Auth:JwksUrl"] = new Uri(_jwks!.HttpAddress, "/.well-known/jwks.json").ToString(),
+            ["Shop:Auth:JwksUrl"] = JwksUrl,
             ["Shop:Services:products:Grpc"] = "http://127.0.0.1:1",
         };
         foreach (var (key, value) in Settings)
