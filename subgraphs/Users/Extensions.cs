@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Shop.GraphQL;
+using Shop.GraphQL.Relay;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Hosting;
 using Shop.ServiceDefaults.Postgres;
@@ -57,8 +58,12 @@ public static class Extensions
         services.AddScoped<UserByIdDataLoader>();
         services.AddScoped<AddressesByUserIdDataLoader>();
 
-        // Resolvers share the request's DbContext, which allows one operation at a time.
-        services.AddShopGraphQL<UsersSchema>(graphql => graphql.AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+        // Resolvers share the request's DbContext, which allows one operation at a time. The kit's
+        // own graph types (PageInfo, edges) live in its assembly, which AddShopGraphQL does not scan.
+        services.AddShopGraphQL<UsersSchema>(graphql => graphql
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddGraphTypes(typeof(PageInfoType).Assembly));
+        services.TryAddTransient(typeof(EdgeGraphType<,>));
 
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<UsersOptions>>((forwarded, users) =>
         {

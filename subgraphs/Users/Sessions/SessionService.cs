@@ -88,7 +88,7 @@ public sealed class SessionService(
                 select new { token.ExpiresAt, family.Id, family.UserId, family.RevokedAt })
             .SingleOrDefaultAsync(cancellationToken);
 
-        if (found is null || found.RevokedAt is not null)
+        if (found is null)
         {
             throw SessionErrors.InvalidRefreshTokenError();
         }
@@ -98,6 +98,11 @@ public sealed class SessionService(
             await RevokeFamilyAsync(found.Id, RevocationReasons.Reuse, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             throw SessionErrors.ReusedError();
+        }
+
+        if (found.RevokedAt is not null)
+        {
+            throw SessionErrors.InvalidRefreshTokenError();
         }
 
         if (found.ExpiresAt <= now)
