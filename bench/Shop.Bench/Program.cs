@@ -1,5 +1,6 @@
 using Shop.Bench;
 using Shop.Bench.Kit;
+using Shop.Bench.Users;
 
 var suite = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var options = BenchOptions.Parse(args);
@@ -8,6 +9,7 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, {options.Concurrency} co
 var suites = new Dictionary<string, Func<BenchOptions, Task>>
 {
     ["kit"] = KitBenchmark.RunAsync,
+    ["users"] = UsersBenchmark.RunAsync,
 };
 
 foreach (var (name, run) in suites.Where(s => suite == "all" || s.Key == suite))
