@@ -1,7 +1,8 @@
 using Shop.GraphQL.Federation;
 using Shop.Users;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files sit next to the assembly; ./shop starts services from the repository root.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddUsers();
 
 var app = builder.Build();
