@@ -38,6 +38,8 @@ public static class Extensions
 
         services.AddShopDbContext<UsersDbContext>(builder.Configuration, "users");
         services.AddHostedService<AccountSeeder>();
+        services.AddSingleton<SessionJanitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<SessionJanitor>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();

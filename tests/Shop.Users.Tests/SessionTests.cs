@@ -1,4 +1,5 @@
 using System.Net;
+using Shop.Users.Sessions;
 
 namespace Shop.Users.Tests;
 
@@ -140,6 +141,27 @@ public sealed class SessionTests(UsersHost users) : IClassFixture<UsersHost>
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("UNAUTHENTICATED", Assert.Single(response.ErrorCodes));
+    }
+
+    [Fact]
+    public async Task SessionJanitor_DeletesSessionsWithoutAValidToken_AndKeepsLiveOnes()
+    {
+        var expired = await users.NewCustomerAsync();
+        var live = await users.NewCustomerAsync();
+        await using (var connection = new Npgsql.NpgsqlConnection(users.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var age = new Npgsql.NpgsqlCommand(
+                "UPDATE refresh_tokens SET expires_at = now() - interval '1 minute' WHERE family_id IN (SELECT id FROM refresh_token_families WHERE user_id = @user)", connection);
+            age.Parameters.AddWithValue("user", expired.UserId);
+            await age.ExecuteNonQueryAsync();
+        }
+
+        var deleted = await users.Host.GetRequiredService<SessionJanitor>().PurgeAsync(CancellationToken.None);
+
+        Assert.True(deleted >= 1);
+        Assert.Equal(["INVALID_REFRESH_TOKEN"], Gql.Codes(await RefreshAsync(expired.RefreshToken)));
+        Assert.Empty(Gql.Codes(await RefreshAsync(live.RefreshToken)));
     }
 
     private async Task<System.Text.Json.JsonElement> RefreshAsync(string refreshToken)

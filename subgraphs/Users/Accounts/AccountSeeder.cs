@@ -3,21 +3,28 @@ using Microsoft.Extensions.Options;
 using Shop.ServiceDefaults.Auth;
 using Shop.ServiceDefaults.Domain;
 using Shop.Users.Data;
+using Shop.Users.Sessions;
 using Shop.Users.Tokens;
 
 namespace Shop.Users.Accounts;
 
 /// <summary>
-/// Start-up, after migrations: loads (or creates) the signing key, then creates the configured
+/// Start-up, after migrations: loads (or creates) the signing key, hashes the dummy password, then creates the configured
 /// admin and, in Development, the demo customer, each only when no account has that email.
 /// </summary>
 internal sealed class AccountSeeder(
-    IServiceScopeFactory scopes, SigningKeyStore keys, IOptions<UsersOptions> options, ILogger<AccountSeeder> logger)
+    IServiceScopeFactory scopes,
+    SigningKeyStore keys,
+    DummyPassword dummyPassword,
+    IOptions<UsersOptions> options,
+    ILogger<AccountSeeder> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await keys.GetAsync(cancellationToken);
+        // Hashed now, so the first sign-in with an unknown email does not take longer than the rest.
+        dummyPassword.Verify(string.Empty);
         await SeedAsync("Admin", options.Value.Admin, Roles.Admin, cancellationToken);
         await SeedAsync("DemoCustomer", options.Value.DemoCustomer, Roles.Customer, cancellationToken);
     }
