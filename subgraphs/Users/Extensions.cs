@@ -37,36 +37,57 @@ public static class Extensions
             .ValidateOnStart();
 
         services.AddShopDbContext<UsersDbContext>(builder.Configuration, "users");
+        // After the migrations: the seeder needs the tables, the janitor too.
         services.AddHostedService<AccountSeeder>();
         services.AddSingleton<SessionJanitor>();
         services.AddHostedService(provider => provider.GetRequiredService<SessionJanitor>());
+
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
+        services.AddUsersDomain();
+        services.AddUsersTokens();
+        services.AddUsersGraphQL();
+        services.AddClientAddresses();
+        return builder;
+    }
+
+    private static void AddUsersDomain(this IServiceCollection services)
+    {
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<DummyPassword>();
         services.AddSingleton<PasswordPolicy>();
-
-        services.AddSingleton<SigningKeyStore>();
-        services.AddSingleton<AccessTokenIssuer>();
-        // Validate our own tokens with the keys we hold: never through an HTTP round trip to ourselves.
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .PostConfigure<SigningKeyStore>((bearer, store) => bearer.ConfigurationManager = new SigningKeyConfigurationManager(store));
-
         services.AddScoped<LoginThrottle>();
         services.AddScoped<SessionService>();
         services.AddScoped<AccountService>();
         services.AddScoped<AddressBook>();
         services.AddScoped<UserDirectory>();
+    }
+
+    private static void AddUsersTokens(this IServiceCollection services)
+    {
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<AccessTokenIssuer>();
+        // Validate our own tokens with the keys we hold: never through an HTTP round trip to ourselves.
+        // The kit's AccessTokenValidator (WebSocket connection_init) reads the same manager.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<SigningKeyStore>((bearer, store) => bearer.ConfigurationManager = new SigningKeyConfigurationManager(store));
+    }
+
+    private static void AddUsersGraphQL(this IServiceCollection services)
+    {
         services.AddScoped<UserByIdDataLoader>();
         services.AddScoped<AddressesByUserIdDataLoader>();
-
         // Resolvers share the request's DbContext, which allows one operation at a time. The kit's
         // own graph types (PageInfo, edges) live in its assembly, which AddShopGraphQL does not scan.
         services.AddShopGraphQL<UsersSchema>(graphql => graphql
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddGraphTypes(typeof(PageInfoType).Assembly));
         services.TryAddTransient(typeof(EdgeGraphType<,>));
+    }
 
+    /// <summary>The client address the login throttle counts: X-Forwarded-For from trusted proxies only.</summary>
+    private static void AddClientAddresses(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<UsersOptions>>((forwarded, users) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
@@ -75,7 +96,6 @@ public static class Extensions
                 forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
-        return builder;
     }
 
     public static WebApplication MapUsers(this WebApplication app)
