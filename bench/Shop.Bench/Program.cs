@@ -2,6 +2,7 @@ using Shop.Bench;
 using Shop.Bench.Kit;
 using Shop.Bench.Orders;
 using Shop.Bench.Products;
+using Shop.Bench.Users;
 
 var suite = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var options = BenchOptions.Parse(args);
@@ -12,6 +13,7 @@ var suites = new Dictionary<string, Func<BenchOptions, Task>>
     ["kit"] = KitBenchmark.RunAsync,
     ["orders-fanout"] = FanOutBenchmark.RunAsync,
     ["products"] = ProductsBenchmark.RunAsync,
+    ["users"] = UsersBenchmark.RunAsync,
 };
 
 foreach (var (name, run) in suites.Where(s => suite == "all" || s.Key == suite))

@@ -1,7 +1,8 @@
 using Shop.GraphQL.Federation;
 using Shop.Orders;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files sit next to the assembly, wherever the service is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddOrders();
 
 var app = builder.Build();

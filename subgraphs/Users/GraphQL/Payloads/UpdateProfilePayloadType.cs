@@ -1,0 +1,5 @@
+using Shop.Users.GraphQL.Errors;
+
+namespace Shop.Users.GraphQL.Payloads;
+
+public sealed class UpdateProfilePayloadType() : UserPayloadType<UpdateProfileErrorType>("UpdateProfilePayload");

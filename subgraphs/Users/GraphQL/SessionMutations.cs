@@ -1,0 +1,96 @@
+using GraphQL.Types;
+using Shop.GraphQL.Authorization;
+using Shop.ServiceDefaults.Domain;
+using Shop.Users.Accounts;
+using Shop.Users.GraphQL.Inputs;
+using Shop.Users.GraphQL.Payloads;
+using Shop.Users.Sessions;
+
+namespace Shop.Users.GraphQL;
+
+/// <summary>register, login, refreshToken, logout, changePassword.</summary>
+internal static class SessionMutations
+{
+    public static void AddTo(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<RegisterPayloadType>>("register")
+            .Description("Creates a customer account. Sign in with login afterwards.")
+            .Argument<NonNullGraphType<RegisterInputType>>("input")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<RegisterInput>("input");
+                try
+                {
+                    var command = new RegisterCommand(input.Email, input.Password, input.FirstName, input.LastName, input.Phone);
+                    return new UserPayload(await context.Service<AccountService>().RegisterAsync(command, context.CancellationToken), []);
+                }
+                catch (DomainException exception)
+                {
+                    return new UserPayload(null, exception.Errors);
+                }
+            });
+
+        mutation.Field<NonNullGraphType<LoginPayloadType>>("login")
+            .Description("Signs in: a 15-minute access token and a refresh token. Repeated failures are throttled per account and per client address.")
+            .Argument<NonNullGraphType<LoginInputType>>("input")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<LoginInput>("input");
+                return await SessionAsync(() => context.Service<SessionService>()
+                    .LoginAsync(input.Email, input.Password, context.ClientAddressKey(), context.CancellationToken));
+            });
+
+        mutation.Field<NonNullGraphType<RefreshTokenPayloadType>>("refreshToken")
+            .Description("Exchanges a refresh token for a new pair. Each refresh token works once: presenting it again ends the session.")
+            .Argument<NonNullGraphType<RefreshTokenInputType>>("input")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<RefreshTokenInput>("input");
+                return await SessionAsync(() => context.Service<SessionService>().RefreshAsync(input.RefreshToken, context.CancellationToken));
+            });
+
+        mutation.Field<NonNullGraphType<LogoutPayloadType>>("logout")
+            .Description("Ends the session the refresh token belongs to.")
+            .Argument<NonNullGraphType<LogoutInputType>>("input")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<LogoutInput>("input");
+                try
+                {
+                    await context.Service<SessionService>().LogoutAsync(input.RefreshToken, context.CancellationToken);
+                    return new LogoutPayload(true, []);
+                }
+                catch (DomainException exception)
+                {
+                    return new LogoutPayload(false, exception.Errors);
+                }
+            });
+
+        mutation.Field<NonNullGraphType<ChangePasswordPayloadType>>("changePassword")
+            .Description("Changes the signed-in user's password, ends all their sessions, and opens a new one for this client.")
+            .Argument<NonNullGraphType<ChangePasswordInputType>>("input")
+            .ResolveAsync(async context =>
+            {
+                var caller = context.RequireCaller();
+                var input = context.GetArgument<ChangePasswordInput>("input");
+                return await SessionAsync(() => context.Service<AccountService>().ChangePasswordAsync(
+                    caller.UserId, input.CurrentPassword, input.NewPassword, context.ClientAddressKey(), context.CancellationToken));
+            });
+    }
+
+    private static async Task<SessionPayload> SessionAsync(Func<Task<IssuedSession>> open)
+    {
+        try
+        {
+            return new SessionPayload(await open(), []);
+        }
+        catch (DomainException exception)
+        {
+            return new SessionPayload(null, exception.Errors);
+        }
+        catch (ThrottledException exception)
+        {
+            return new SessionPayload(null, [exception.Error], exception.RetryAfterSeconds);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Shop.ServiceDefaults.Domain;
+using Shop.Users.Accounts;
+using Shop.Users.Data;
+using Shop.Users.Tokens;
+
+namespace Shop.Users.Sessions;
+
+/// <summary>
+/// Sign-in sessions: a login opens a refresh-token family; each refresh uses its token up and
+/// issues the next; presenting a used token again revokes the whole family (a stolen copy and the
+/// real one cannot both live on); logout revokes the family.
+/// </summary>
+public sealed class SessionService(
+    UsersDbContext db,
+    IPasswordHasher<User> hasher,
+    DummyPassword dummyPassword,
+    LoginThrottle throttle,
+    AccessTokenIssuer accessTokens,
+    IOptions<UsersOptions> options,
+    TimeProvider clock)
+{
+    public async Task<IssuedSession> LoginAsync(string? email, string? password, string clientAddress, CancellationToken cancellationToken)
+    {
+        var errors = new List<DomainError>();
+        var address = EmailAddress.Validate(email, errors);
+        if (string.IsNullOrEmpty(password))
+        {
+            errors.Add(new DomainError(SessionErrors.PasswordRequired, "Enter your password.", "password"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainException(errors);
+        }
+
+        var normalized = EmailAddress.Normalize(address!);
+        var attempt = await throttle.BeginAsync(normalized, clientAddress, cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (user is null)
+        {
+            dummyPassword.Verify(password!);
+            throw SessionErrors.InvalidCredentialsError();
+        }
+
+        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, password!);
+        if (verification == PasswordVerificationResult.Failed)
+        {
+            throw SessionErrors.InvalidCredentialsError();
+        }
+
+        await throttle.SucceededAsync(attempt, cancellationToken);
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = hasher.HashPassword(user, password!);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return await OpenAsync(user, cancellationToken);
+    }
+
+    /// <summary>Starts a new session (refresh-token family) for <paramref name="user"/>.</summary>
+    public async Task<IssuedSession> OpenAsync(User user, CancellationToken cancellationToken)
+    {
+        var family = new RefreshTokenFamily { Id = Guid.CreateVersion7(), UserId = user.Id, CreatedAt = clock.GetUtcNow() };
+        db.RefreshTokenFamilies.Add(family);
+        return await IssueAsync(user, family.Id, cancellationToken);
+    }
+
+    /// <summary>Exchanges a refresh token for a new pair; exactly one of several concurrent exchanges wins.</summary>
+    public async Task<IssuedSession> RefreshAsync(string? refreshToken, CancellationToken cancellationToken)
+    {
+        var hash = RefreshTokens.Hash(refreshToken) ?? throw SessionErrors.InvalidRefreshTokenError();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The conditional update is the claim: concurrent exchanges queue on the row lock and all
+        // but the first find it used.
+        var claimed = await db.RefreshTokens
+            .Where(token => token.TokenHash == hash && token.UsedAt == null)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(token => token.UsedAt, now), cancellationToken);
+        var found = await (
+                from token in db.RefreshTokens
+                join family in db.RefreshTokenFamilies on token.FamilyId equals family.Id
+                where token.TokenHash == hash
+                select new { token.ExpiresAt, family.Id, family.UserId, family.RevokedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        if (found is null)
+        {
+            throw SessionErrors.InvalidRefreshTokenError();
+        }
+
+        if (claimed == 0)
+        {
+            await RevokeFamilyAsync(found.Id, RevocationReasons.Reuse, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            throw SessionErrors.ReusedError();
+        }
+
+        if (found.RevokedAt is not null)
+        {
+            throw SessionErrors.InvalidRefreshTokenError();
+        }
+
+        if (found.ExpiresAt <= now)
+        {
+            throw SessionErrors.InvalidRefreshTokenError();
+        }
+
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == found.UserId, cancellationToken)
+            ?? throw SessionErrors.InvalidRefreshTokenError();
+        var session = await IssueAsync(user, found.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return session;
+    }
+
+    /// <summary>Ends the session the refresh token belongs to; ending an ended session is no error.</summary>
+    public async Task LogoutAsync(string? refreshToken, CancellationToken cancellationToken)
+    {
+        var hash = RefreshTokens.Hash(refreshToken) ?? throw SessionErrors.InvalidRefreshTokenError();
+        var familyId = await db.RefreshTokens
+            .Where(token => token.TokenHash == hash)
+            .Select(token => (Guid?)token.FamilyId)
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw SessionErrors.InvalidRefreshTokenError();
+        await RevokeFamilyAsync(familyId, RevocationReasons.Logout, cancellationToken);
+    }
+
+    /// <summary>Ends every session of a user.</summary>
+    public Task RevokeAllAsync(Guid userId, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.RefreshTokenFamilies
+            .Where(family => family.UserId == userId && family.RevokedAt == null)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(f => f.RevokedAt, now).SetProperty(f => f.RevokedReason, reason), cancellationToken);
+    }
+
+    private Task RevokeFamilyAsync(Guid familyId, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.RefreshTokenFamilies
+            .Where(family => family.Id == familyId && family.RevokedAt == null)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(f => f.RevokedAt, now).SetProperty(f => f.RevokedReason, reason), cancellationToken);
+    }
+
+    private async Task<IssuedSession> IssueAsync(User user, Guid familyId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var refreshToken = RefreshTokens.Create();
+        var expiresAt = now + options.Value.RefreshTokenLifetime;
+        db.RefreshTokens.Add(new RefreshToken
+        {
+            Id = Guid.CreateVersion7(),
+            FamilyId = familyId,
+            TokenHash = RefreshTokens.Hash(refreshToken)!,
+            CreatedAt = now,
+            ExpiresAt = expiresAt,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        var access = await accessTokens.IssueAsync(user, cancellationToken);
+        return new IssuedSession(user, access.Token, access.ExpiresAt, refreshToken, expiresAt);
+    }
+}

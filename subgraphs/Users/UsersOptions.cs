@@ -1,0 +1,59 @@
+namespace Shop.Users;
+
+/// <summary>The <c>Shop:Users</c> section: token lifetimes, the signing key, seeding and throttling.</summary>
+public sealed class UsersOptions
+{
+    public const string SectionName = "Shop:Users";
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Lifetime of each refresh token; rotation issues a new one, so an active session slides.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// A PEM private key (RSA, or EC P-256) to sign access tokens with. When absent, a key is
+    /// generated on first start and kept in the users database.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>The first admin, created at start-up when no account has this email.</summary>
+    public SeedAccount Admin { get; set; } = new() { FirstName = "Shop", LastName = "Admin" };
+
+    /// <summary>A customer for local exploration; only Development sets it.</summary>
+    public SeedAccount DemoCustomer { get; set; } = new();
+
+    public ThrottleOptions Throttle { get; set; } = new();
+
+    public int PasswordMinLength { get; set; } = 10;
+
+    public int MaxAddressesPerUser { get; set; } = 20;
+
+    /// <summary>
+    /// Networks (CIDR) of proxies, such as the gateway, whose X-Forwarded-For names the client;
+    /// loopback is always trusted.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
+}
+
+public sealed class SeedAccount
+{
+    public string? Email { get; set; }
+
+    public string? Password { get; set; }
+
+    public string FirstName { get; set; } = "Demo";
+
+    public string LastName { get; set; } = "Customer";
+}
+
+/// <summary>Failed sign-ins allowed per sliding window, per account and per client address.</summary>
+public sealed class ThrottleOptions
+{
+    public int AccountLimit { get; set; } = 5;
+
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    public int AddressLimit { get; set; } = 20;
+
+    public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(15);
+}
