@@ -11,6 +11,7 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, {options.Concurrency} co
 var suites = new Dictionary<string, Func<BenchOptions, Task>>
 {
     ["kit"] = KitBenchmark.RunAsync,
+    ["orders-place"] = PlaceOrderBenchmark.RunAsync,
     ["orders-fanout"] = FanOutBenchmark.RunAsync,
     ["products"] = ProductsBenchmark.RunAsync,
     ["users"] = UsersBenchmark.RunAsync,

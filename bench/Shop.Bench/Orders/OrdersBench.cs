@@ -1,77 +1,97 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Shop.Orders;
-using Shop.Orders.Storage.Postgres;
+using Shop.Products;
+using Shop.Products.Data;
 using Shop.Testing.Auth;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
 
 namespace Shop.Bench.Orders;
 
-/// <summary>An orders service on a fresh database, with a JWKS for the tokens the benchmark signs.</summary>
+/// <summary>
+/// An orders service on a fresh database with a JWKS for the tokens the benchmark signs, and, when
+/// asked, the products service with the demo catalog behind it.
+/// </summary>
 internal sealed class OrdersBench : IAsyncDisposable
 {
-    private readonly TestServiceHost _jwks;
-    private readonly string _database;
-    private readonly PostgresServer _server;
-
-    private OrdersBench(TestServiceHost jwks, TestServiceHost orders, TestTokenIssuer tokens, PostgresServer server, string database)
+    private static readonly Dictionary<string, string?> Quiet = new()
     {
-        _jwks = jwks;
-        Orders = orders;
-        Tokens = tokens;
-        _server = server;
-        _database = database;
+        ["Logging:LogLevel:Default"] = "Error",
+        // EF Core logs its probe for the migrations table of a new database as an error.
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
+    };
+
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    public TestServiceHost Orders { get; private set; } = null!;
+
+    public TestServiceHost? Products { get; private set; }
+
+    public TestTokenIssuer Tokens { get; } = new();
+
+    public static async Task<OrdersBench> StartAsync(bool withProducts = false)
+    {
+        var bench = new OrdersBench();
+        var jwks = await TestServiceHost.StartAsync(_ => { }, app => app.MapGet("/.well-known/jwks.json", () => Results.Text(bench.Tokens.JwksJson, "application/json")));
+        bench._owned.Add(jwks);
+        var jwksUrl = new Uri(jwks.HttpAddress, "/.well-known/jwks.json").ToString();
+
+        var productsGrpc = "http://127.0.0.1:1";
+        if (withProducts)
+        {
+            var productsDatabase = await bench.DatabaseAsync();
+            bench.Products = await TestServiceHost.StartAsync(
+                builder => builder.AddProducts(),
+                app => app.MapProducts(),
+                new Dictionary<string, string?>(Quiet)
+                {
+                    ["ConnectionStrings:products"] = productsDatabase,
+                    ["Shop:Auth:JwksUrl"] = jwksUrl,
+                    ["Shop:Products:SeedDemoCatalog"] = "true",
+                });
+            bench._owned.Insert(0, bench.Products);
+            productsGrpc = bench.Products.GrpcAddress.ToString();
+        }
+
+        var ordersDatabase = await bench.DatabaseAsync();
+        bench.Orders = await TestServiceHost.StartAsync(
+            builder => builder.AddOrders(),
+            app => app.MapOrders(),
+            new Dictionary<string, string?>(Quiet)
+            {
+                ["ConnectionStrings:orders"] = ordersDatabase,
+                ["Shop:Auth:JwksUrl"] = jwksUrl,
+                ["Shop:Services:products:Grpc"] = productsGrpc,
+            });
+        bench._owned.Insert(0, bench.Orders);
+        return bench;
     }
 
-    public TestServiceHost Orders { get; }
-
-    public TestTokenIssuer Tokens { get; }
-
-    public static async Task<OrdersBench> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The ids of the demo catalog's active products.</summary>
+    public async Task<List<Guid>> ProductIdsAsync()
     {
-        var server = await PostgresServer.SharedAsync();
-        var database = "bench_orders_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(server.AdminConnectionString))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
-        }
+        await using var scope = Products!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductsDbContext>();
+        return [.. db.Products.Where(p => p.Active).Select(p => p.Id)];
+    }
 
-        var tokens = new TestTokenIssuer();
-        var jwks = await TestServiceHost.StartAsync(_ => { }, app => app.MapGet("/.well-known/jwks.json", () => Results.Text(tokens.JwksJson, "application/json")));
-        var all = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:orders"] = server.ConnectionStringFor(database),
-            ["Shop:Auth:JwksUrl"] = new Uri(jwks.HttpAddress, "/.well-known/jwks.json").ToString(),
-            ["Shop:Services:products:Grpc"] = "http://127.0.0.1:1",
-            ["Logging:LogLevel:Default"] = "Error",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        var orders = await TestServiceHost.StartAsync(builder => builder.AddOrders(), app => app.MapOrders(), all);
-        await using (var scope = orders.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Database.MigrateAsync();
-        }
-
-        return new OrdersBench(jwks, orders, tokens, server, database);
+    private async Task<string> DatabaseAsync()
+    {
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        _owned.Add(database);
+        return database.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Orders.DisposeAsync();
-        await _jwks.DisposeAsync();
+        foreach (var owned in _owned)
+        {
+            await owned.DisposeAsync();
+        }
+
         Tokens.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_server.AdminConnectionString);
-        await admin.OpenAsync();
-        await new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
     }
 }
