@@ -115,26 +115,27 @@ public sealed class PostgresOrderRepository(OrdersDbContext db, IOrderEventPubli
         IReadOnlyCollection<Guid> customerIds, int first, CancellationToken cancellationToken)
     {
         var ids = customerIds.ToArray();
-        var rows = await db.Database.SqlQuery<RankedOrderRow>($"""
-            SELECT *
-            FROM (SELECT o.*,
-                         row_number() OVER (PARTITION BY o.customer_id ORDER BY o.created_at DESC, o.id DESC) AS rank,
-                         count(*) OVER (PARTITION BY o.customer_id) AS total_count
+        // Two commands whatever the number of customers: each one's newest first + 1 orders, and the counts.
+        var rows = await db.Orders.FromSql($"""
+            SELECT ranked.*
+            FROM (SELECT o.*, row_number() OVER (PARTITION BY o.customer_id ORDER BY o.created_at DESC, o.id DESC) AS rank
                   FROM orders o
                   WHERE o.customer_id = ANY({ids})) ranked
             WHERE ranked.rank <= {first + 1}
             ORDER BY ranked.customer_id, ranked.rank
-            """).ToListAsync(cancellationToken);
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        var counts = await db.Orders.Where(o => ids.Contains(o.CustomerId))
+            .GroupBy(o => o.CustomerId)
+            .Select(g => new { CustomerId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.CustomerId, c => c.Count, cancellationToken);
 
-        var pages = rows.GroupBy(r => r.CustomerId).ToDictionary(
-            group => group.Key,
-            group => new OrderPage([.. group.Select(r => r.ToRecord().ToOrder())], (int)group.First().TotalCount));
-        foreach (var id in ids.Where(id => !pages.ContainsKey(id)))
-        {
-            pages[id] = new OrderPage([], 0);
-        }
-
-        return pages;
+        // The lookup keeps the rows in the database's order (uuid order breaks ties, as cursors do).
+        var byCustomer = rows.ToLookup(r => r.CustomerId);
+        return ids.Distinct().ToDictionary(
+            id => id,
+            id => new OrderPage(
+                [.. byCustomer[id].Select(r => r.ToOrder())],
+                counts.GetValueOrDefault(id)));
     }
 
     public async Task<IReadOnlyList<Order>> GetNotHandedOffAsync(int max, DateTimeOffset placedBefore, CancellationToken cancellationToken)
