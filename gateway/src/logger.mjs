@@ -1,13 +1,23 @@
 import { jsonStringify, Logger } from '@graphql-hive/logger';
 
 const SECRET_KEY = /authorization|token|cookie|connectionparams|password|secret|jwt/i;
+// Request bodies and variables carry whatever clients send (a login's password included).
+const PAYLOAD_KEY = /^(body|variables|variableValues)$/;
 // A compact JWS (three base64url parts, the first a JSON header): redacted wherever it appears.
 const JWT_PATTERN = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g;
+// A secret written inline, in JSON (`"password":"x"`) or as a GraphQL argument (`password: "x"`).
+const INLINE_SECRET = /((?:password|secret|token)"?\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+// The query string of a URL: a GET operation's variables.
+const URL_QUERY = /(https?:\/\/[^\s?"]+)\?[^\s"]*/g;
 const MAX_DEPTH = 6;
+
+function redactString(value) {
+  return value.replace(JWT_PATTERN, '[redacted]').replace(INLINE_SECRET, '$1"[redacted]"').replace(URL_QUERY, '$1?[omitted]');
+}
 
 /** Copies log attributes with secrets replaced, so neither a header nor a token reaches the log. */
 export function redact(value, depth = 0, seen = new WeakSet()) {
-  if (typeof value === 'string') return value.replace(JWT_PATTERN, '[redacted]');
+  if (typeof value === 'string') return redactString(value);
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value) || depth >= MAX_DEPTH) return '[…]';
   seen.add(value);
@@ -20,7 +30,9 @@ export function redact(value, depth = 0, seen = new WeakSet()) {
   }
   const copy = {};
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = SECRET_KEY.test(key) ? '[redacted]' : redact(item, depth + 1, seen);
+    if (SECRET_KEY.test(key)) copy[key] = '[redacted]';
+    else if (PAYLOAD_KEY.test(key)) copy[key] = '[omitted]';
+    else copy[key] = redact(item, depth + 1, seen);
   }
   return copy;
 }

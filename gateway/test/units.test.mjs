@@ -89,6 +89,20 @@ describe('logs', () => {
     assert.equal(out.error.message, 'bad [redacted]');
     assert.doesNotMatch(JSON.stringify(out), /eyJ/);
   });
+
+  it('Redact_PayloadsInlineSecretsAndQueryStrings_AreRemoved', () => {
+    const out = redact({
+      query: 'mutation { login(input: { email: "ann@example.com", password: "hunter2" }) { accessToken } }',
+      request: { body: '{"query":"...","variables":{"input":{"password":"hunter2"}}}', url: 'http://users:5001/graphql?query=q&variables=%7B%7D' },
+      variables: { input: { email: 'ann@example.com' } },
+      message: 'upstream said {"secret":"s3"}',
+    });
+
+    assert.equal(out.query, 'mutation { login(input: { email: "ann@example.com", password: "[redacted]" }) { accessToken } }');
+    assert.deepEqual(out.request, { body: '[omitted]', url: 'http://users:5001/graphql?[omitted]' });
+    assert.equal(out.variables, '[omitted]');
+    assert.equal(out.message, 'upstream said {"secret":"[redacted]"}');
+  });
 });
 
 describe('connection_init', () => {
