@@ -9,6 +9,25 @@ import { AuthError, authorizationFromConnectionParams } from './auth.mjs';
 const FORBIDDEN = 4403;
 const TRY_AGAIN_LATER = 1013;
 
+// The HTTP status and headers in an error's extensions are for HTTP responses only.
+function forTheSocket(error) {
+  return new GraphQLError(error.message, { extensions: { code: error.extensions?.code } });
+}
+
+function withoutHttpExtension(error) {
+  const json = typeof error.toJSON === 'function' ? error.toJSON() : error;
+  if (!json.extensions?.http) return json;
+  const { http, ...extensions } = json.extensions;
+  return { ...json, extensions };
+}
+
+// An operation refused before it runs (rate limit, bad request) answers that operation with its
+// error instead of failing the whole connection.
+const keepErrorsOnTheOperation = (run) => (args) => Promise.resolve(run(args)).catch((error) => {
+  if (error instanceof GraphQLError) return { errors: [forTheSocket(error)] };
+  throw error;
+});
+
 /**
  * graphql-transport-ws on the GraphQL endpoint. The client authenticates once, in
  * `connection_init` (or on the upgrade request's Authorization header): a bad token closes the
@@ -25,20 +44,15 @@ export function attachWebSockets({ server, runtime, verifier, rateLimit, log, pa
     rateLimitChecked: true,
   }));
 
-  // The HTTP status and headers in an error's extensions are for HTTP responses only.
-const forTheSocket = (error) => new GraphQLError(error.message, { extensions: { code: error.extensions?.code } });
-
-const keepErrorsOnTheOperation = (run) => (args) => Promise.resolve(run(args)).catch((error) => {
-    // An operation refused before it runs answers that operation, not the whole connection.
-    if (error instanceof GraphQLError) return { errors: [forTheSocket(error)] };
-    throw error;
-  });
-
   const disposable = useServer({
     ...base,
     execute: keepErrorsOnTheOperation(base.execute),
     subscribe: keepErrorsOnTheOperation(base.subscribe),
     connectionInitWaitTimeout: 5000,
+    onNext(_ctx, _id, _payload, _args, result) {
+      if (!result.errors?.length) return undefined;
+      return { ...result, errors: result.errors.map(withoutHttpExtension) };
+    },
     async onConnect(ctx) {
       const authorization = authorizationFromConnectionParams(ctx.connectionParams) ?? ctx.extra.request.headers.authorization;
       if (authorization === undefined) {

@@ -194,7 +194,7 @@ describe('rate limits', () => {
     await client.dispose();
     await closed;
 
-    assert.equal(error[0].extensions.code, 'RATE_LIMITED');
+    assert.deepEqual(error[0].extensions, { code: 'RATE_LIMITED' });
     assert.deepEqual(closes.map((c) => c.code), [1000]);
   });
 });
@@ -213,6 +213,15 @@ describe('limits', () => {
 
     assert.equal(status, 200);
     assert.equal(body.errors, undefined);
+  });
+
+  it('WebSocketQuery_DeeperThanTheLimit_AnswersTheErrorWithoutHttpDetails', async () => {
+    const { client } = wsClient({});
+
+    const results = await collect(client, '{ __type(name: "Query") { fields { type { ofType { name } } } } }');
+    await client.dispose();
+
+    assert.deepEqual(results, [{ errors: [{ message: 'Query depth limit of 3 exceeded, found 5.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }]);
   });
 
   it('Query_OverTheTokenLimit_Is400', async () => {
