@@ -1,161 +1,19 @@
-// Real parts for the gateway's tests: two small federated subgraphs on loopback ports (GraphQL
-// over HTTP and SSE by Yoga, graphql-transport-ws by graphql-ws), a JWKS endpoint with keys made
-// here, and the gateway itself started in-process on a free port.
+// Real parts for the gateway's tests: the fake subgraphs and JWKS, and the gateway itself started
+// in-process on a free port over their composed supergraph.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createSchema, createYoga } from 'graphql-yoga';
-import { useServer } from 'graphql-ws/use/ws';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { WebSocketServer } from 'ws';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { startGateway } from '../src/app.mjs';
 import { compose } from '../src/composition.mjs';
 import { readConfig } from '../src/config.mjs';
 import { createLogger } from '../src/logger.mjs';
+import { startJwks } from './fake-jwks.mjs';
+import { PRODUCTS_SDL, USERS_SDL, productsSchema, startSubgraph, usersSchema } from './fake-subgraphs.mjs';
 
-// The federation plumbing GraphQL.NET prints in `_service { sdl }`; composition must drop it.
-const FEDERATION = `
-  scalar _Any
-  type _Service { sdl: String }
-  directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
-  directive @link(url: String!, import: [String]) repeatable on SCHEMA
-`;
-
-export const PRODUCTS_SDL = `
-schema @link(url: "https://specs.apollo.dev/link/v1.0", import: ["@link"]) @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"]) {
-  query: Query
-  subscription: Subscription
-}
-type Product @key(fields: "id") { id: ID! name: String! }
-type Query {
-  products: [Product!]!
-  authorizationSeen: String
-  boom: String
-  _service: _Service!
-  _entities(representations: [_Any!]!): [_Entity]!
-}
-type Subscription { ticks(n: Int!): String! }
-union _Entity = Product
-${FEDERATION}`;
-
-export const USERS_SDL = `
-schema @link(url: "https://specs.apollo.dev/link/v1.0", import: ["@link"]) @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"]) {
-  query: Query
-}
-type Product @key(fields: "id") { id: ID! likedBy: Int! }
-type Query {
-  greeting: String!
-  _service: _Service!
-  _entities(representations: [_Any!]!): [_Entity]!
-}
-union _Entity = Product
-${FEDERATION}`;
-
-const PRODUCTS = [{ id: '1', name: 'Kettle' }, { id: '2', name: 'Teapot' }];
-
-/** Who the subgraph sees: the propagated Authorization header, or the connection_init token. */
-function seenAuthorization(context) {
-  return context.request?.headers.get('authorization') ?? context.connectionParams?.Authorization ?? null;
-}
-
-function productsSchema(calls) {
-  return createSchema({
-    typeDefs: PRODUCTS_SDL,
-    resolvers: {
-      Query: {
-        products: (_, __, context) => { calls.push(seenAuthorization(context)); return PRODUCTS; },
-        authorizationSeen: (_, __, context) => seenAuthorization(context),
-        boom: () => { throw new Error('kaboom'); },
-        _service: () => ({ sdl: PRODUCTS_SDL }),
-        _entities: (_, { representations }) => representations.map((r) => PRODUCTS.find((p) => p.id === r.id) ?? null),
-      },
-      _Entity: { __resolveType: () => 'Product' },
-      Subscription: {
-        ticks: {
-          async* subscribe(_, { n }, context) {
-            const who = seenAuthorization(context) ?? 'anonymous';
-            for (let i = 1; i <= n; i++) {
-              await new Promise((resolve) => { setTimeout(resolve, 10); });
-              yield { ticks: `${i}:${who}` };
-            }
-          },
-        },
-      },
-    },
-  });
-}
-
-function usersSchema() {
-  return createSchema({
-    typeDefs: USERS_SDL,
-    resolvers: {
-      Query: {
-        greeting: () => 'hello',
-        _service: () => ({ sdl: USERS_SDL }),
-        _entities: (_, { representations }) => representations.map((r) => ({ id: r.id, likedBy: Number(r.id) * 7 })),
-      },
-      _Entity: { __resolveType: () => 'Product' },
-    },
-  });
-}
-
-async function listen(server) {
-  await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
-  return server.address().port;
-}
-
-/** A subgraph on a free loopback port: Yoga for HTTP and SSE, graphql-ws for WebSockets. */
-async function startSubgraph(schema) {
-  const yoga = createYoga({ schema, graphiql: false, logging: false, maskedErrors: false });
-  const server = createServer(yoga);
-  const wsServer = new WebSocketServer({ server, path: '/graphql' });
-  const sockets = useServer({ schema, context: (ctx) => ({ connectionParams: ctx.connectionParams }) }, wsServer);
-  const port = await listen(server);
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    async close() {
-      await sockets.dispose();
-      server.closeAllConnections();
-      await new Promise((resolve) => { server.close(resolve); });
-    },
-  };
-}
-
-/** Signing keys (an RS256 and an ES256 one published in the JWKS, an RS256 one that is not). */
-async function startJwks() {
-  const keys = {};
-  for (const [kid, alg] of [['rsa', 'RS256'], ['ec', 'ES256'], ['rogue', 'RS256']]) {
-    const pair = await generateKeyPair(alg, { extractable: true });
-    keys[kid] = { alg, privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg, use: 'sig' } };
-  }
-  const body = JSON.stringify({ keys: [keys.rsa.jwk, keys.ec.jwk] });
-  const server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
-  });
-  const port = await listen(server);
-  return {
-    url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-    /** A Shop access token; `kid` picks the key, the rest override claims and header. */
-    async token({ kid = 'rsa', sub = 'user-1', role = 'CUSTOMER', expiresIn = 300, issuer = 'shop-users', audience = 'shop', headerKid } = {}) {
-      const key = keys[kid];
-      const now = Math.floor(Date.now() / 1000);
-      return new SignJWT({ role, email: `${sub}@example.com` })
-        .setProtectedHeader({ alg: key.alg, kid: headerKid ?? kid, typ: 'JWT' })
-        .setSubject(sub).setIssuer(issuer).setAudience(audience)
-        .setIssuedAt(now - 60).setExpirationTime(now + expiresIn)
-        .sign(key.privateKey);
-    },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
-  };
-}
-
-/** An unsigned token claiming to be an admin: `alg: none`. */
-export function unsignedToken(sub = 'intruder') {
-  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub, role: 'ADMIN', iss: 'shop-users', aud: 'shop', exp: now + 300 })}.`;
-}
+export { PRODUCTS_SDL, USERS_SDL } from './fake-subgraphs.mjs';
+export { unsignedToken } from './fake-jwks.mjs';
 
 /**
  * Starts the subgraphs, the JWKS and a gateway over their composed supergraph. The supergraph
@@ -215,4 +73,39 @@ export async function readSse(response) {
     .map((block) => block.split('\n'))
     .filter((lines) => lines.includes('event: next'))
     .map((lines) => JSON.parse(lines.find((l) => l.startsWith('data:')).slice(5)));
+}
+
+let nextAddress = 1;
+/**
+ * A client address of its own (the test gateways trust X-Forwarded-For), so one test's requests
+ * do not spend another's rate limit.
+ */
+export const fromNewAddress = () => ({ 'x-forwarded-for': `198.51.100.${nextAddress++}` });
+
+/** A graphql-transport-ws client of the gateway; `closed` settles on the socket's close. */
+export function wsClient(platform, connectionParams) {
+  const closes = [];
+  let onClosed;
+  const closed = new Promise((resolve) => { onClosed = resolve; });
+  const client = createClient({
+    url: platform.wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+    on: {
+      closed: (event) => {
+        closes.push({ code: event.code, reason: event.reason });
+        onClosed();
+      },
+    },
+  });
+  return { client, closes, closed };
+}
+
+/** Runs one operation to its end; resolves to every result, rejects with the operation's errors. */
+export async function collect(client, query) {
+  const results = [];
+  for await (const result of client.iterate({ query })) results.push(result);
+  return results;
 }
