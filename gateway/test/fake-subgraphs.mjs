@@ -66,10 +66,12 @@ export function productsSchema(calls) {
       Subscription: {
         ticks: {
           async* subscribe(_, { n }, context) {
+            // Each event tells how the gateway came (SSE request or WebSocket) and with what token.
+            const via = context.connectionParams ? 'ws' : 'sse';
             const who = seenAuthorization(context) ?? 'anonymous';
             for (let i = 1; i <= n; i++) {
               await new Promise((resolve) => { setTimeout(resolve, 10); });
-              yield { ticks: `${i}:${who}` };
+              yield { ticks: `${i}:${via}:${who}` };
             }
           },
         },

@@ -20,8 +20,8 @@ describe('subscriptions', () => {
 
     assert.equal(response.status, 200);
     assert.deepEqual(await readSse(response), [
-      { data: { ticks: `1:Bearer ${token}` } },
-      { data: { ticks: `2:Bearer ${token}` } },
+      { data: { ticks: `1:sse:Bearer ${token}` } },
+      { data: { ticks: `2:sse:Bearer ${token}` } },
     ]);
   });
 
@@ -32,7 +32,7 @@ describe('subscriptions', () => {
       body: JSON.stringify({ query: 'subscription { ticks(n: 1) }' }),
     });
 
-    assert.deepEqual(await readSse(response), [{ data: { ticks: '1:anonymous' } }]);
+    assert.deepEqual(await readSse(response), [{ data: { ticks: '1:sse:anonymous' } }]);
   });
 
   it('WebSocketSubscription_TokenInConnectionInit_ReachesTheSubgraphWithTheToken', async () => {
@@ -42,7 +42,7 @@ describe('subscriptions', () => {
     const results = await collect(client, 'subscription { ticks(n: 2) }');
     await client.dispose();
 
-    assert.deepEqual(results, [{ data: { ticks: `1:Bearer ${token}` } }, { data: { ticks: `2:Bearer ${token}` } }]);
+    assert.deepEqual(results, [{ data: { ticks: `1:sse:Bearer ${token}` } }, { data: { ticks: `2:sse:Bearer ${token}` } }]);
   });
 
   it('WebSocketConnection_ExpiredToken_IsClosedWith4403AndTheReason', async () => {
@@ -54,5 +54,40 @@ describe('subscriptions', () => {
     await closed;
 
     assert.deepEqual(closes, [{ code: 4403, reason: 'Invalid access token: it has expired.' }]);
+  });
+});
+
+describe('subscriptions carried to the subgraphs over graphql-transport-ws', () => {
+  let wsPlatform;
+  before(async () => { wsPlatform = await startPlatform({ SUBGRAPH_SUBSCRIPTIONS: 'ws' }); });
+  after(() => wsPlatform.close());
+
+  it('SseSubscription_WithToken_ReachesTheSubgraphOverWebSocketWithTheTokenInConnectionInit', async () => {
+    const token = await wsPlatform.token({ sub: 'sse-to-ws' });
+
+    const response = await fetch(wsPlatform.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'subscription { ticks(n: 1) }' }),
+    });
+
+    assert.deepEqual(await readSse(response), [{ data: { ticks: `1:ws:Bearer ${token}` } }]);
+  });
+
+  it('WebSocketSubscription_Anonymous_ReachesTheSubgraphWithoutAToken', async () => {
+    const { client } = wsClient(wsPlatform, {});
+
+    const results = await collect(client, 'subscription { ticks(n: 1) }');
+    await client.dispose();
+
+    assert.deepEqual(results, [{ data: { ticks: '1:ws:anonymous' } }]);
+  });
+
+  it('Query_InWebSocketMode_StillGoesOverHttpWithTheHeader', async () => {
+    const token = await wsPlatform.token({ sub: 'query-over-http' });
+
+    const { body } = await wsPlatform.post('{ authorizationSeen }', { headers: { authorization: `Bearer ${token}` } });
+
+    assert.equal(body.data.authorizationSeen, `Bearer ${token}`);
   });
 });
