@@ -6,9 +6,10 @@
 //                                     [--header "Name: value"]... [--screenshot <png>]
 //                                     [--timeout <seconds>] [--chromium <path>]
 //
-// --token goes in through the IDE's Connection Settings (Authorization: Bearer), as a person
-// would set it; --header adds a document HTTP header. Prints exactly one JSON line on stdout ({"ok": true|false, ...}) and exits 0 when the operation
-// ran through the UI with a GraphQL result without errors (and containing --expect), else 1.
+// --query is a query or mutation (default `query BcpSmoke { __typename }`); --token goes in through
+// the IDE's Connection Settings (Authorization: Bearer), as a person would set it; --header adds a
+// document HTTP header. Prints exactly one JSON line on stdout ({"ok": true|false, ...}) and exits
+// 0 when the operation ran through the UI with a result without errors (containing --expect), else 1.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,20 +23,18 @@ const CHROMIUM_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    query: { type: 'string', default: 'query BcpSmoke { __typename }' },
-    expect: { type: 'string' },
-    token: { type: 'string' },
-    header: { type: 'string', multiple: true, default: [] },
-    screenshot: { type: 'string' },
-    timeout: { type: 'string', default: '60' },
-    chromium: { type: 'string', default: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
-  },
-});
+const OPTIONS = {
+  query: { type: 'string', default: 'query BcpSmoke { __typename }' },
+  expect: { type: 'string' },
+  token: { type: 'string' },
+  header: { type: 'string', multiple: true, default: [] },
+  screenshot: { type: 'string' },
+  timeout: { type: 'string', default: '60' },
+  chromium: { type: 'string', default: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
+};
 
-const result = { ok: false, url: positionals[0] ?? null, stage: 'arguments' };
+const result = { ok: false, url: null, stage: 'arguments' };
+let values;
 const started = Date.now();
 let context;
 let profile;
@@ -54,7 +53,12 @@ function parseHeaders(lines) {
 }
 
 async function run() {
-  if (!result.url) throw new Error('Usage: bcp-smoke.mjs <bcp url> [--query ...] [--expect ...] [--header ...]');
+  const args = parseArgs({ allowPositionals: true, options: OPTIONS });
+  values = args.values;
+  result.url = args.positionals[0] ?? null;
+  if (!result.url || args.positionals.length > 1) {
+    throw new Error('Usage: bcp-smoke.mjs <bcp url> [--query ...] [--expect ...] [--token ...] [--header ...]');
+  }
   const timeoutMs = Number(values.timeout) * 1000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error('--timeout must be a positive number of seconds.');
   const headers = parseHeaders(values.header);
@@ -197,7 +201,7 @@ try {
   log(error.stack ?? error.message);
 } finally {
   result.durationMs = Date.now() - started;
-  if (values.screenshot && page) await page.screenshot({ path: values.screenshot }).catch(() => {});
+  if (values?.screenshot && page) await page.screenshot({ path: values.screenshot }).catch(() => {});
   await context?.close().catch(() => {});
   if (profile) await rm(profile, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify(result)}\n`);
