@@ -1,0 +1,66 @@
+import { createServer } from 'node:http';
+import { GRAPHQL_ENDPOINT, createShopGateway } from './gateway.mjs';
+import { attachWebSockets } from './websocket.mjs';
+
+// Health probes and IDE assets would drown the requests that matter in the access log.
+const QUIET_PATHS = new Set(['/healthcheck', '/readiness', '/metrics']);
+
+/**
+ * Starts the gateway on `config.host:config.port` (0 picks a free port): HTTP and SSE through the
+ * Hive Gateway runtime, graphql-transport-ws on the same path.
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export async function startGateway(config, log) {
+  const { runtime, verifier, rateLimit } = createShopGateway(config, log);
+  const accessLog = log.child('[http] ');
+
+  const server = createServer({ requestTimeout: 0, keepAliveTimeout: 65_000 }, (req, res) => {
+    const started = process.hrtime.bigint();
+    res.once('close', () => {
+      const path = req.url?.split('?')[0];
+      if (QUIET_PATHS.has(path) || path?.startsWith(`${GRAPHQL_ENDPOINT}/`)) return;
+      accessLog.info({
+        method: req.method,
+        path,
+        status: res.statusCode,
+        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        client: req.socket.remoteAddress,
+      }, 'request');
+    });
+    runtime(req, res);
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address();
+  // Attached once listening: the WebSocket server would report a failed listen as its own error.
+  const closeWebSockets = attachWebSockets({
+    server,
+    runtime,
+    verifier,
+    rateLimit,
+    log: log.child('[ws] '),
+    path: GRAPHQL_ENDPOINT,
+    clockToleranceSeconds: config.auth.clockToleranceSeconds,
+  });
+
+  let closing;
+  async function close() {
+    closing ??= (async () => {
+      server.closeIdleConnections();
+      const closed = new Promise((resolve) => server.close(() => resolve()));
+      await closeWebSockets();
+      server.closeAllConnections();
+      await closed;
+      await runtime.dispose();
+    })();
+    return closing;
+  }
+
+  return { url: `http://${config.host}:${port}${GRAPHQL_ENDPOINT}`, port, close };
+}

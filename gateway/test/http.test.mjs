@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fromNewAddress, startPlatform } from './support.mjs';
+
+let platform;
+before(async () => {
+  platform = await startPlatform({ TRUST_PROXY: 'true' });
+});
+after(() => platform.close());
+
+describe('browsers', () => {
+  it('GetGraphQL_AcceptingHtml_RedirectsToBananaCakePop', async () => {
+    const response = await fetch(platform.url, { headers: { accept: 'text/html' }, redirect: 'manual' });
+
+    assert.equal(response.status, 302);
+    assert.equal(response.headers.get('location'), '/graphql/');
+  });
+
+  it('BananaCakePop_IndexConfigAndAssets_AreServedFromThePackage', async () => {
+    const index = await fetch(`${platform.url}/`);
+    const html = await index.text();
+    const script = /src="(static\/js\/main\.[\w.]+\.js)"/.exec(html)[1];
+    const asset = await fetch(`${platform.url}/${script}`);
+    const config = await (await fetch(`${platform.url}/bcp-config.json`)).json();
+
+    assert.equal(index.status, 200);
+    assert.match(index.headers.get('content-type'), /^text\/html/);
+    assert.match(html, /<title>Banana Cake Pop<\/title>/);
+    assert.equal(asset.status, 200);
+    assert.match(asset.headers.get('content-type'), /^text\/javascript/);
+    assert.equal(config.useBrowserUrlAsEndpoint, true);
+  });
+
+  it('BananaCakePop_PathsOutsideItsFiles_Are404', async () => {
+    for (const path of ['/graphql/package.json', '/graphql/%2e%2e/%2e%2e/package.json', '/graphql/nothing.js', '/graphql/%E0%A4%A']) {
+      assert.equal((await fetch(`${platform.base}${path}`)).status, 404, path);
+    }
+  });
+
+  it('Cors_ListedOrigin_IsAllowedAndOthersGetNoCorsHeaders', async () => {
+    const preflight = (origin) => fetch(platform.url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+
+    const allowed = await preflight('http://localhost:3000');
+    const denied = await preflight('https://elsewhere.example');
+
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://localhost:3000');
+    assert.match(allowed.headers.get('access-control-allow-headers'), /Authorization/);
+    assert.equal(denied.headers.get('access-control-allow-origin'), null);
+  });
+});
+
+describe('operations', () => {
+  it('HealthReadinessAndMetrics_Answer', async () => {
+    await platform.post('query Counted { greeting }', { headers: fromNewAddress() });
+
+    const health = await fetch(`${platform.base}/healthcheck`);
+    const readiness = await fetch(`${platform.base}/readiness`);
+    const metrics = await (await fetch(`${platform.base}/metrics`)).text();
+
+    assert.equal(health.status, 200);
+    assert.equal(readiness.status, 200);
+    assert.match(metrics, /graphql_yoga_http_duration_count\{[^}]*operationName="Counted"/);
+    assert.match(metrics, /graphql_gateway_subgraph_execute_duration_count\{subgraphName="users"/);
+    assert.doesNotMatch(metrics, /authorization|Bearer|url="/i);
+  });
+});
