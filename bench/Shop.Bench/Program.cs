@@ -1,4 +1,5 @@
 using Shop.Bench;
+using Shop.Bench.Gateway;
 using Shop.Bench.Kit;
 using Shop.Bench.Orders;
 using Shop.Bench.Products;
@@ -15,6 +16,7 @@ var suites = new Dictionary<string, Func<BenchOptions, Task>>
     ["orders-fanout"] = FanOutBenchmark.RunAsync,
     ["products"] = ProductsBenchmark.RunAsync,
     ["users"] = UsersBenchmark.RunAsync,
+    ["gateway"] = GatewayBenchmark.RunAsync,
 };
 
 foreach (var (name, run) in suites.Where(s => suite == "all" || s.Key == suite))

@@ -16,7 +16,7 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
     public int SubscriberCount => _subscribers.Count;
 
     /// <summary>Subscribers that would receive events of <paramref name="orderId"/> (of its customer or of the order itself).</summary>
-    internal int WatchersOf(Guid orderId, Guid customerId)
+    public int WatchersOf(Guid orderId, Guid customerId)
         => _subscribers.Values.Count(s => s.Wants(new OrderStatusChanged(orderId, customerId, null, OrderStatus.Pending, string.Empty, default, 0)));
 
     /// <summary>Events of one order.</summary>
