@@ -28,6 +28,11 @@ public class SampleHost : PostgresDatabase
     /// <summary>Settings a test class overrides, such as short timeouts.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services a test class adds to the sample service.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
@@ -53,6 +58,7 @@ public class SampleHost : PostgresDatabase
                 builder.Services.AddShopGraphQL<TestSchema>();
                 builder.Services.AddSingleton<Probe>();
                 builder.Services.AddScoped<AuthorByIdDataLoader>();
+                ConfigureServices(builder.Services);
             },
             app =>
             {
