@@ -5,7 +5,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createTokenVerifier, useShopAuth } from './auth.mjs';
 import { useBananaCakePop } from './bcp.mjs';
-import { createRateLimit } from './rate-limit.mjs';
+import { clientAddress, createRateLimit } from './rate-limit.mjs';
 import { SUBGRAPHS } from './subgraphs.mjs';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -62,9 +62,17 @@ export function createShopGateway(config, log) {
     maskedErrors: true,
     cors: corsPolicy(config.corsOrigins),
     transportEntries: transportEntries(config),
-    // Only the validated token goes on, never whatever else the client sent.
+    // Only the validated token goes on, never whatever else the client sent; and the client's address,
+    // so per-address rules in the subgraphs (the users service's login throttle) see the client, not
+    // the gateway.
     propagateHeaders: {
-      fromClientToSubgraphs: ({ context }) => (context?.caller ? { authorization: context.caller.authorization } : {}),
+      fromClientToSubgraphs: ({ context }) => {
+        const headers = {};
+        if (context?.caller) headers.authorization = context.caller.authorization;
+        const address = context ? clientAddress(context, config.rateLimit.trustProxy) : 'unknown';
+        if (address !== 'unknown') headers['x-forwarded-for'] = address;
+        return headers;
+      },
     },
     plugins: (ctx) => [
       useBananaCakePop(GRAPHQL_ENDPOINT),

@@ -23,6 +23,7 @@ type Product @key(fields: "id") { id: ID! name: String! }
 type Query {
   products: [Product!]!
   authorizationSeen: String
+  forwardedForSeen: String
   boom: String
   _service: _Service!
   _entities(representations: [_Any!]!): [_Entity]!
@@ -58,6 +59,7 @@ export function productsSchema(calls) {
       Query: {
         products: (_, __, context) => { calls.push(seenAuthorization(context)); return PRODUCTS; },
         authorizationSeen: (_, __, context) => seenAuthorization(context),
+        forwardedForSeen: (_, __, context) => context.request?.headers.get('x-forwarded-for') ?? null,
         boom: () => { throw new Error('kaboom'); },
         _service: () => ({ sdl: PRODUCTS_SDL }),
         _entities: (_, { representations }) => representations.map((r) => PRODUCTS.find((p) => p.id === r.id) ?? null),

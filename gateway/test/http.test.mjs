@@ -37,6 +37,14 @@ describe('browsers', () => {
     }
   });
 
+  it('Query_ClientAddress_IsForwardedToTheSubgraphs', async () => {
+    // TRUST_PROXY is on here: the first X-Forwarded-For hop is the client; it is all the subgraph gets.
+    const { status, body } = await platform.post('{ forwardedForSeen }', { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } });
+
+    assert.equal(status, 200);
+    assert.equal(body.data.forwardedForSeen, '203.0.113.9');
+  });
+
   it('Cors_ListedOrigin_IsAllowedAndOthersGetNoCorsHeaders', async () => {
     const preflight = (origin) => fetch(platform.url, {
       method: 'OPTIONS',

@@ -31,6 +31,10 @@ public sealed class PricesAndCursorTests
     }
 
     [Fact]
+    public void Parse_DropsTrailingZeroDecimals_SoEveryReadShowsTheSameAmount()
+        => Assert.Equal("129000", Prices.Parse("129000.00", out _)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
     public void Format_UsesVietnameseGrouping() => Assert.Equal("1.290.000 ₫", Prices.Format(1_290_000m));
 
     [Fact]

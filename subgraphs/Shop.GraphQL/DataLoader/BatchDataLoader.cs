@@ -4,14 +4,15 @@ namespace Shop.GraphQL.DataLoader;
 
 /// <summary>
 /// Collects the keys that resolvers ask for while the executor walks one level of the query, and
-/// fetches them in a single call when the first result is awaited. Register loaders as scoped
-/// services: one instance, and one cache, per request (per operation on a WebSocket).
+/// fetches them in a single call when the first result is awaited; a key asked for twice in a batch
+/// is fetched once. Nothing is kept beyond a batch, so a later mutation in the same request, or the
+/// next event of a subscription, never sees a value read before it changed. Register loaders as
+/// scoped services.
 /// </summary>
 public abstract class BatchDataLoader<TKey, TValue>
     where TKey : notnull
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<TKey, Result> _results = [];
     private Batch? _pending;
 
     /// <summary>Loads every key in one round trip; keys without a value are left out.</summary>
@@ -22,12 +23,11 @@ public abstract class BatchDataLoader<TKey, TValue>
     {
         lock (_gate)
         {
-            if (!_results.TryGetValue(key, out var result))
+            _pending ??= new Batch(this);
+            if (!_pending.Results.TryGetValue(key, out var result))
             {
-                _pending ??= new Batch(this);
-                _pending.Keys.Add(key);
                 result = new Result(_pending, key);
-                _results.Add(key, result);
+                _pending.Results.Add(key, result);
             }
 
             return result;
@@ -42,7 +42,7 @@ public abstract class BatchDataLoader<TKey, TValue>
     {
         private Lazy<Task<IReadOnlyDictionary<TKey, TValue>>>? _fetch;
 
-        public List<TKey> Keys { get; } = [];
+        public Dictionary<TKey, Result> Results { get; } = [];
 
         public Task<IReadOnlyDictionary<TKey, TValue>> DispatchAsync(CancellationToken cancellationToken)
         {
@@ -55,7 +55,7 @@ public abstract class BatchDataLoader<TKey, TValue>
                     loader._pending = null;
                 }
 
-                fetch = _fetch ??= new(() => loader.FetchAsync(Keys, cancellationToken));
+                fetch = _fetch ??= new(() => loader.FetchAsync([.. Results.Keys], cancellationToken));
             }
 
             // Started outside the lock, so a fetch may itself use loaders.

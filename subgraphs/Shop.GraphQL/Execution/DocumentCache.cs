@@ -6,13 +6,15 @@ namespace Shop.GraphQL.Execution;
 
 /// <summary>
 /// Keeps the most recently used documents that parsed and validated, so a repeated query skips
-/// both steps; only rules that depend on the request (its transport) run again.
+/// both steps; only rules that depend on the request (its transport) run again. Entries are keyed
+/// by the operation name as well as the text, because some rules (limits, operation types) judge
+/// only the operation that was selected.
 /// </summary>
 internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigureExecution
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, LinkedListNode<(string Query, GraphQLDocument Document)>> _index = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Query, GraphQLDocument Document)> _recency = new();
+    private readonly Dictionary<string, LinkedListNode<(string Key, GraphQLDocument Document)>> _index = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, GraphQLDocument Document)> _recency = new();
 
     // After the options that add validation rules, so a hit can replace them.
     public float SortOrder => 200;
@@ -24,7 +26,8 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigu
             return await next(executionOptions);
         }
 
-        var cached = Get(query);
+        var key = (executionOptions.OperationName ?? string.Empty) + "\n" + query;
+        var cached = Get(key);
         if (cached is not null)
         {
             executionOptions.Document = cached;
@@ -34,17 +37,17 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigu
         var result = await next(executionOptions);
         if (cached is null && result.Executed && executionOptions.Document is { } document)
         {
-            Add(query, document);
+            Add(key, document);
         }
 
         return result;
     }
 
-    private GraphQLDocument? Get(string query)
+    private GraphQLDocument? Get(string key)
     {
         lock (_gate)
         {
-            if (!_index.TryGetValue(query, out var node))
+            if (!_index.TryGetValue(key, out var node))
             {
                 return null;
             }
@@ -55,7 +58,7 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigu
         }
     }
 
-    private void Add(string query, GraphQLDocument document)
+    private void Add(string key, GraphQLDocument document)
     {
         var capacity = options.Value.DocumentCacheSize;
         if (capacity <= 0)
@@ -65,16 +68,16 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigu
 
         lock (_gate)
         {
-            if (_index.ContainsKey(query))
+            if (_index.ContainsKey(key))
             {
                 return;
             }
 
-            _index[query] = _recency.AddFirst((query, document));
+            _index[key] = _recency.AddFirst((key, document));
             while (_index.Count > capacity && _recency.Last is { } oldest)
             {
                 _recency.RemoveLast();
-                _index.Remove(oldest.Value.Query);
+                _index.Remove(oldest.Value.Key);
             }
         }
     }

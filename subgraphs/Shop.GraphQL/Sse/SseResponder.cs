@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.GraphQL.Execution;
 using Shop.GraphQL.Http;
+using Shop.ServiceDefaults.Auth;
 
 namespace Shop.GraphQL.Sse;
 
@@ -34,8 +35,19 @@ internal sealed class SseResponder(IGraphQLTextSerializer serializer, IOptions<G
             await response.Body.FlushAsync(aborted);
             if (result.Streams is { Count: > 0 } streams)
             {
+                // A stream lasts as long as the caller's token; then the client subscribes again with a fresh one.
+                using var expiry = new CancellationTokenSource();
+                if (context.User.Remaining(TimeProvider.System) is { } remaining)
+                {
+                    expiry.CancelAfter(remaining);
+                }
+
                 using var stream = ResultStream.Subscribe(streams.Values.First(), options.Value.MaxPendingEvents, logger);
-                await PumpAsync(response.Body, stream, aborted);
+                await PumpAsync(response.Body, stream, aborted, expiry.Token);
+                if (expiry.IsCancellationRequested)
+                {
+                    await WriteNextAsync(response.Body, GraphQLExecutor.RequestError("UNAUTHENTICATED", "The access token expired; subscribe again with a fresh one."), aborted);
+                }
             }
             else
             {
@@ -51,12 +63,12 @@ internal sealed class SseResponder(IGraphQLTextSerializer serializer, IOptions<G
         }
     }
 
-    private async Task PumpAsync(Stream body, ResultStream stream, CancellationToken aborted)
+    private async Task PumpAsync(Stream body, ResultStream stream, CancellationToken aborted, CancellationToken expired)
     {
         var reader = stream.Reader;
         while (true)
         {
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted, expired);
             idle.CancelAfter(options.Value.SseHeartbeatInterval);
             bool more;
             try
@@ -65,6 +77,11 @@ internal sealed class SseResponder(IGraphQLTextSerializer serializer, IOptions<G
             }
             catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
             {
+                if (expired.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 await body.WriteAsync(Heartbeat, aborted);
                 await body.FlushAsync(aborted);
                 continue;

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shop.GraphQL.Execution;
+using Shop.ServiceDefaults.Auth;
 
 namespace Shop.GraphQL.WebSockets;
 
@@ -27,6 +28,7 @@ internal sealed partial class GraphQLWsConnection(
     private int _initReceived;
     private volatile bool _acknowledged;
     private volatile bool _closing;
+    private Task _expiry = Task.CompletedTask;
 
     public async Task RunAsync()
     {
@@ -55,6 +57,7 @@ internal sealed partial class GraphQLWsConnection(
             }
 
             await initTimeout;
+            await _expiry;
             await Task.WhenAll(_operations.Values.Select(operation => operation.Completion));
             _lifetime.Dispose();
         }
@@ -151,7 +154,30 @@ internal sealed partial class GraphQLWsConnection(
         }
 
         _acknowledged = true;
+        _expiry = CloseWhenTokenExpiresAsync();
         await SendAsync("""{"type":"connection_ack"}""");
+    }
+
+    /// <summary>
+    /// A socket is as good as the token that opened it: when the token expires the connection is
+    /// closed (4403), and the client reconnects with a fresh one.
+    /// </summary>
+    private async Task CloseWhenTokenExpiresAsync()
+    {
+        if (_user.Remaining(TimeProvider.System) is not { } remaining)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(remaining, _lifetime.Token);
+            await CloseAsync(CloseCodes.Forbidden, "Access token expired");
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended first.
+        }
     }
 
     private async Task SubscribeAsync(JsonElement message)

@@ -38,7 +38,8 @@ public static class Prices
             return null;
         }
 
-        return amount;
+        // Whole đồng with scale 0, so "129000.0" reads back as "129000" everywhere.
+        return decimal.Truncate(amount);
     }
 
     public static string Format(decimal amount) => amount.ToString("#,0", Vietnamese) + " ₫";

@@ -41,6 +41,18 @@ public sealed class LimitsAndErrorsTests(LimitsAndErrorsTests.Host sample) : ICl
     }
 
     [Fact]
+    public async Task Limits_StillApply_WhenACachedDocumentIsRunWithAnotherOperation()
+    {
+        const string Document = "query Small { hello } query Deep { __schema { types { fields { type { name } } } } }";
+        (await sample.Client().PostAsync(Document, operationName: "Small")).EnsureNoErrors();
+
+        var deep = await sample.Client().PostAsync(Document, operationName: "Deep");
+
+        Assert.Equal(HttpStatusCode.BadRequest, deep.Status);
+        Assert.Contains("MAX_DEPTH_EXCEEDED", deep.ErrorCodes);
+    }
+
+    [Fact]
     public async Task FieldCount_CountsFragmentsWhereSpread()
     {
         var query = "{ " + string.Join(' ', Enumerable.Range(0, 8).Select(i => $"b{i}: books {{ ...F }}")) + " } fragment F on Book { id title }";

@@ -101,6 +101,19 @@ public sealed class SseTransportTests(SseTransportTests.Host sample) : IClassFix
     }
 
     [Fact]
+    public async Task ExpiringToken_EndsTheStreamWithAnError()
+    {
+        var token = sample.Tokens.Token(Guid.NewGuid(), "CUSTOMER", lifetime: TimeSpan.FromSeconds(2));
+        await using var stream = await SseClient.PostAsync(sample.Host.CreateHttpClient(), "subscription { forever }", accessToken: token);
+
+        var last = await stream.ReadEventAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal("next", last!.Event);
+        Assert.Contains("UNAUTHENTICATED", last.Data);
+        Assert.Equal("complete", (await stream.ReadEventAsync())!.Event);
+    }
+
+    [Fact]
     public async Task ClientDisconnect_DisposesTheSourceStream()
     {
         var before = sample.Probe.ActiveSubscribers;

@@ -202,6 +202,18 @@ public sealed class WebSocketTransportTests(WebSocketTransportTests.Host sample)
     }
 
     [Fact]
+    public async Task ExpiringToken_ClosesTheSocket4403WhenItExpires()
+    {
+        var token = sample.Tokens.Token(Guid.NewGuid(), "CUSTOMER", lifetime: TimeSpan.FromSeconds(2));
+        await using var client = await ConnectAsync();
+        await client.InitAsync(new { Authorization = "Bearer " + token });
+        await client.SubscribeAsync("f", "subscription { forever }");
+
+        Assert.Equal((WebSocketCloseStatus)4403, await client.WaitForCloseAsync(TimeSpan.FromSeconds(15)));
+        Assert.Equal("Access token expired", client.CloseDescription);
+    }
+
+    [Fact]
     public async Task WrongSubprotocol_Closes4406()
     {
         await using var client = await ConnectAsync(subProtocol: "graphql-ws");
