@@ -36,6 +36,24 @@ public sealed class SetStockTests(ProductsHost products) : IClassFixture<Product
         Assert.Equal(["Test stock", "Delivery 17"], recorded);
     }
 
+    [Fact]
+    public async Task SetStock_TwiceInOneDocument_EachPayloadShowsItsOwnStock()
+    {
+        var product = await products.CreateProductAsync("STOCK-TWICE", stock: 1);
+        const string Twice = """
+            mutation ($id: ID!) {
+              first: setStock(input: { productId: $id, total: 5, reason: "Count" }) { product { stock { total } } }
+              second: setStock(input: { productId: $id, total: 9, reason: "Recount" }) { product { stock { total } } }
+            }
+            """;
+
+        var response = await products.Admin().PostAsync(Twice, new { id = product.Id });
+
+        var data = response.EnsureNoErrors().Data;
+        Assert.Equal(5, data.GetProperty("first").GetProperty("product").GetProperty("stock").GetProperty("total").GetInt32());
+        Assert.Equal(9, data.GetProperty("second").GetProperty("product").GetProperty("stock").GetProperty("total").GetInt32());
+    }
+
     [Theory]
     [InlineData(-1, "Count", "INVALID_QUANTITY")]
     [InlineData(1_000_000_001, "Count", "INVALID_QUANTITY")]
