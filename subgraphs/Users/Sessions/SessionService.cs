@@ -54,11 +54,24 @@ public sealed class SessionService(
         await throttle.SucceededAsync(attempt, cancellationToken);
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = hasher.HashPassword(user, password!);
-            await db.SaveChangesAsync(cancellationToken);
+            await UpgradeHashAsync(user.Id, user.PasswordHash, hasher.HashPassword(user, password!), cancellationToken);
         }
 
         return await OpenAsync(user, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a stronger hash of the password a sign-in just verified, but only while the account
+    /// still holds <paramref name="verifiedHash"/>: a password changed in the meantime wins. Returns
+    /// whether the upgrade was stored.
+    /// </summary>
+    internal async Task<bool> UpgradeHashAsync(Guid userId, string verifiedHash, string upgradedHash, CancellationToken cancellationToken)
+    {
+        // Not through the tracked entity: SaveChanges would write it whatever the row holds now.
+        var updated = await db.Users
+            .Where(u => u.Id == userId && u.PasswordHash == verifiedHash)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(u => u.PasswordHash, upgradedHash), cancellationToken);
+        return updated == 1;
     }
 
     /// <summary>Starts a new session (refresh-token family) for <paramref name="user"/>.</summary>
