@@ -59,7 +59,7 @@ public sealed class SessionTests(UsersHost users) : IClassFixture<UsersHost>
     }
 
     [Fact]
-    public async Task Refresh_SameTokenInParallel_ExactlyOneSucceeds()
+    public async Task Refresh_SameTokenInParallel_IsTreatedAsReuseAndEndsTheSession()
     {
         var session = await users.NewCustomerAsync();
 

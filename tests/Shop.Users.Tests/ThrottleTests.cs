@@ -1,20 +1,35 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Shop.Users.Tests;
 
-/// <summary>A users service whose throttle windows are tiny, so a test can watch a limit lift.</summary>
+/// <summary>A users service with small throttle limits on a clock the tests move, so a test can watch a limit lift without waiting.</summary>
 public sealed class ThrottledUsersHost : UsersHost
 {
     public const int AccountLimit = 3;
     public const int AddressLimit = 5;
+    public static readonly TimeSpan AccountWindow = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Stands still unless a test advances it. Starts on a whole second, so storing a failure's time
+    /// at PostgreSQL's microsecond precision cannot move it across a window's edge.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Shop:Users:Throttle:AccountLimit"] = AccountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Shop:Users:Throttle:AccountWindow"] = "00:00:02",
-        ["Shop:Users:Throttle:AddressLimit"] = AddressLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Shop:Users:Throttle:AddressWindow"] = "00:00:02",
+        ["Shop:Users:Throttle:AccountLimit"] = AccountLimit.ToString(CultureInfo.InvariantCulture),
+        ["Shop:Users:Throttle:AccountWindow"] = AccountWindow.ToString("c", CultureInfo.InvariantCulture),
+        ["Shop:Users:Throttle:AddressLimit"] = AddressLimit.ToString(CultureInfo.InvariantCulture),
+        ["Shop:Users:Throttle:AddressWindow"] = AddressWindow.ToString("c", CultureInfo.InvariantCulture),
     };
+
+    protected override void ConfigureServices(IServiceCollection services)
+        => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
 }
 
 /// <summary>Failed sign-ins are throttled per account and per client address, without telling whether an account exists.</summary>
@@ -23,6 +38,8 @@ public sealed class ThrottleTests(ThrottledUsersHost users) : IClassFixture<Thro
     [Fact]
     public async Task Login_AfterTooManyFailuresOnOneAccount_IsThrottledFromEveryAddress_ThenLifts()
     {
+        // Arrange
+        const string Elsewhere = "198.51.100.200";
         var email = UsersHost.NewEmail();
         await users.RegisterAsync(email);
         for (var i = 0; i < ThrottledUsersHost.AccountLimit; i++)
@@ -30,16 +47,23 @@ public sealed class ThrottleTests(ThrottledUsersHost users) : IClassFixture<Thro
             Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(await LoginAsync(email, "Wrong-Password-1", $"198.51.100.{i + 1}")));
         }
 
-        var throttled = await LoginAsync(email, UsersHost.Password, "198.51.100.200");
-        var retryAfter = throttled.GetProperty("retryAfter").GetInt32();
-        await Task.Delay(TimeSpan.FromSeconds(retryAfter));
-        var lifted = await LoginAsync(email, UsersHost.Password, "198.51.100.200");
+        // Act
+        var throttled = await LoginAsync(email, UsersHost.Password, Elsewhere);
+        var retryAfter = TimeSpan.FromSeconds(throttled.GetProperty("retryAfter").GetInt32());
+        users.Clock.Advance(retryAfter - TimeSpan.FromSeconds(1));
+        var aSecondEarly = await LoginAsync(email, UsersHost.Password, Elsewhere);
+        users.Clock.Advance(TimeSpan.FromSeconds(1));
+        var lifted = await LoginAsync(email, UsersHost.Password, Elsewhere);
 
+        // Assert
         Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(throttled));
-        Assert.InRange(retryAfter, 1, 2);
+        Assert.Equal(ThrottledUsersHost.AccountWindow, retryAfter);
         Assert.Equal(JsonValueKind.Null, throttled.GetProperty("accessToken").ValueKind);
+        Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(aSecondEarly));
+        Assert.Equal(1, aSecondEarly.GetProperty("retryAfter").GetInt32());
         Assert.Empty(Gql.Codes(lifted));
         Assert.Equal(JsonValueKind.Null, lifted.GetProperty("retryAfter").ValueKind);
+        Assert.Equal(JsonValueKind.String, lifted.GetProperty("accessToken").ValueKind);
     }
 
     [Fact]
@@ -62,8 +86,9 @@ public sealed class ThrottleTests(ThrottledUsersHost users) : IClassFixture<Thro
     }
 
     [Fact]
-    public async Task Login_AfterTooManyFailuresFromOneAddress_IsThrottledForEveryAccountFromIt()
+    public async Task Login_AfterTooManyFailuresFromOneAddress_IsThrottledForEveryAccountFromIt_ThenLifts()
     {
+        // Arrange
         const string Attacker = "192.0.2.66";
         var victim = UsersHost.NewEmail("victim");
         await users.RegisterAsync(victim);
@@ -72,12 +97,18 @@ public sealed class ThrottleTests(ThrottledUsersHost users) : IClassFixture<Thro
             Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(await LoginAsync(UsersHost.NewEmail("spray"), "Wrong-Password-1", Attacker)));
         }
 
+        // Act
         var fromAttacker = await LoginAsync(victim, UsersHost.Password, Attacker);
         var fromElsewhere = await LoginAsync(victim, UsersHost.Password, "192.0.2.77");
+        var retryAfter = TimeSpan.FromSeconds(fromAttacker.GetProperty("retryAfter").GetInt32());
+        users.Clock.Advance(retryAfter);
+        var afterTheWindow = await LoginAsync(victim, UsersHost.Password, Attacker);
 
+        // Assert
         Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(fromAttacker));
-        Assert.True(fromAttacker.GetProperty("retryAfter").GetInt32() >= 1);
+        Assert.Equal(ThrottledUsersHost.AddressWindow, retryAfter);
         Assert.Empty(Gql.Codes(fromElsewhere));
+        Assert.Empty(Gql.Codes(afterTheWindow));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Testing.Clients;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
@@ -22,6 +23,11 @@ public class UsersHost : PostgresDatabase
         ["Shop:Users:Throttle:AddressLimit"] = "1000",
     };
 
+    /// <summary>Runs after the service's own registrations; a test class replaces services here, such as the clock.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
@@ -42,7 +48,15 @@ public class UsersHost : PostgresDatabase
             settings[key] = value;
         }
 
-        var host = await TestServiceHost.StartAsync(builder => builder.AddUsers(), app => app.MapUsers(), settings, "Shop.Users");
+        var host = await TestServiceHost.StartAsync(
+            builder =>
+            {
+                builder.AddUsers();
+                ConfigureServices(builder.Services);
+            },
+            app => app.MapUsers(),
+            settings,
+            "Shop.Users");
         _hosts.Add(host);
         return host;
     }

@@ -54,11 +54,24 @@ public sealed class SessionService(
         await throttle.SucceededAsync(attempt, cancellationToken);
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = hasher.HashPassword(user, password!);
-            await db.SaveChangesAsync(cancellationToken);
+            await UpgradeHashAsync(user.Id, user.PasswordHash, hasher.HashPassword(user, password!), cancellationToken);
         }
 
         return await OpenAsync(user, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a stronger hash of the password a sign-in just verified, but only while the account
+    /// still holds <paramref name="verifiedHash"/>: a password changed in the meantime wins. Returns
+    /// whether the upgrade was stored.
+    /// </summary>
+    internal async Task<bool> UpgradeHashAsync(Guid userId, string verifiedHash, string upgradedHash, CancellationToken cancellationToken)
+    {
+        // Not through the tracked entity: SaveChanges would write it whatever the row holds now.
+        var updated = await db.Users
+            .Where(u => u.Id == userId && u.PasswordHash == verifiedHash)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(u => u.PasswordHash, upgradedHash), cancellationToken);
+        return updated == 1;
     }
 
     /// <summary>Starts a new session (refresh-token family) for <paramref name="user"/>.</summary>
@@ -69,7 +82,11 @@ public sealed class SessionService(
         return await IssueAsync(user, family.Id, cancellationToken);
     }
 
-    /// <summary>Exchanges a refresh token for a new pair; exactly one of several concurrent exchanges wins.</summary>
+    /// <summary>
+    /// Exchanges a refresh token for a new pair. Of several concurrent exchanges of one token only the
+    /// first gets a pair; each of the others is a reuse and revokes the whole family, so the session
+    /// ends, the first one's new pair included. Clients are told to refresh one at a time per session.
+    /// </summary>
     public async Task<IssuedSession> RefreshAsync(string? refreshToken, CancellationToken cancellationToken)
     {
         var hash = RefreshTokens.Hash(refreshToken) ?? throw SessionErrors.InvalidRefreshTokenError();
@@ -77,7 +94,7 @@ public sealed class SessionService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // The conditional update is the claim: concurrent exchanges queue on the row lock and all
-        // but the first find it used.
+        // but the first find it used, which is reuse (below), as for any replay.
         var claimed = await db.RefreshTokens
             .Where(token => token.TokenHash == hash && token.UsedAt == null)
             .ExecuteUpdateAsync(setters => setters.SetProperty(token => token.UsedAt, now), cancellationToken);
