@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Federation;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
@@ -31,7 +32,7 @@ public sealed class OrderType : ObjectGraphType<Order>
         this.ResolveReference<OrderReference, Order>((context, reference) =>
         {
             var caller = context.GetCaller();
-            return context.RequestServices!.GetRequiredService<OrderByIdDataLoader>().Load(reference.Id)
+            return context.Service<OrderByIdDataLoader>().Load(reference.Id)
                 .Then(order => order is not null && caller?.CanAccess(order.CustomerId) == true ? order : null)!;
         });
     }

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.Orders.Ordering;
@@ -18,7 +19,7 @@ public sealed class OrdersMutation : ObjectGraphType
             {
                 var caller = context.RequireCaller();
                 var input = context.GetArgument<PlaceOrderRequest>("input");
-                var placement = context.RequestServices!.GetRequiredService<OrderPlacement>();
+                var placement = context.Service<OrderPlacement>();
                 try
                 {
                     return OrderPayload.Of(await placement.PlaceAsync(caller.UserId, input, context.CancellationToken));
@@ -41,7 +42,7 @@ public sealed class OrdersMutation : ObjectGraphType
                     return new OrderPayload(null, [new DomainError(OrderErrors.NotFound, $"'{input.OrderId}' is not an order id.", "orderId")]);
                 }
 
-                var cancellation = context.RequestServices!.GetRequiredService<OrderCancellation>();
+                var cancellation = context.Service<OrderCancellation>();
                 try
                 {
                     return OrderPayload.Of(await cancellation.RequestAsync(caller, orderId, input.Reason, context.CancellationToken));

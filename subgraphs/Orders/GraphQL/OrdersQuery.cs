@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.GraphQL.DataLoader;
@@ -18,8 +19,8 @@ public sealed class OrdersQuery : ObjectGraphType
             .Resolve(context =>
             {
                 var caller = context.RequireCaller();
-                var id = OrderArguments.Id(context, "id");
-                return context.RequestServices!.GetRequiredService<OrderByIdDataLoader>().Load(id)
+                var id = context.GuidArgument("id");
+                return context.Service<OrderByIdDataLoader>().Load(id)
                     .Then(order => order is not null && caller.CanAccess(order.CustomerId) ? order : null);
             });
 
@@ -34,7 +35,7 @@ public sealed class OrdersQuery : ObjectGraphType
                     return null;
                 }
 
-                var order = await context.RequestServices!.GetRequiredService<IOrderRepository>().GetByCodeAsync(code, context.CancellationToken);
+                var order = await context.Service<IOrderRepository>().GetByCodeAsync(code, context.CancellationToken);
                 return order is not null && caller.CanAccess(order.CustomerId) ? order : null;
             });
 
@@ -56,7 +57,7 @@ public sealed class OrdersQuery : ObjectGraphType
             {
                 context.RequireAdmin();
                 var customerId = context.HasArgument("customerId") && context.GetArgument<string?>("customerId") is not null
-                    ? OrderArguments.Id(context, "customerId")
+                    ? context.GuidArgument("customerId")
                     : (Guid?)null;
                 return await ListAsync(context, customerId);
             });
@@ -66,7 +67,7 @@ public sealed class OrdersQuery : ObjectGraphType
     {
         var page = PageRequest<OrderCursor>.From(context);
         var status = context.GetArgument<OrderStatus?>("status");
-        var orders = context.RequestServices!.GetRequiredService<IOrderRepository>();
+        var orders = context.Service<IOrderRepository>();
         var found = await orders.ListAsync(new OrderQuery(customerId, status, page.First, page.After), context.CancellationToken);
         return found.ToConnection(page);
     }

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.Orders.Events;
@@ -17,14 +18,14 @@ public sealed class OrdersSubscription : ObjectGraphType
             .ResolveStreamAsync(async context =>
             {
                 var caller = context.RequireCaller();
-                var orderId = OrderArguments.Id(context, "orderId");
-                var order = await context.RequestServices!.GetRequiredService<IOrderRepository>().GetAsync(orderId, context.CancellationToken);
+                var orderId = context.GuidArgument("orderId");
+                var order = await context.Service<IOrderRepository>().GetAsync(orderId, context.CancellationToken);
                 if (order is null || !caller.CanAccess(order.CustomerId))
                 {
                     throw new ExecutionError($"Order {orderId} does not exist.") { Code = OrderErrors.NotFound };
                 }
 
-                return context.RequestServices!.GetRequiredService<OrderEventHub>().ForOrder(orderId);
+                return context.Service<OrderEventHub>().ForOrder(orderId);
             });
 
         Field<NonNullGraphType<OrderStatusEventType>, OrderStatusEvent>("myOrderUpdates")
@@ -32,7 +33,7 @@ public sealed class OrdersSubscription : ObjectGraphType
             .ResolveStream(context =>
             {
                 var caller = context.RequireCaller();
-                return context.RequestServices!.GetRequiredService<OrderEventHub>().ForCustomer(caller.UserId);
+                return context.Service<OrderEventHub>().ForCustomer(caller.UserId);
             });
     }
 }

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Federation;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
@@ -22,7 +23,7 @@ public sealed class UserType : ObjectGraphType<UserReference>
             {
                 context.RequireOwnerOrAdmin(context.Source.Id);
                 var page = PageRequest<OrderCursor>.From(context);
-                return context.RequestServices!.GetRequiredService<CustomerOrdersDataLoader>()
+                return context.Service<CustomerOrdersDataLoader>()
                     .Load(new CustomerOrdersKey(context.Source.Id, page.First, page.After))
                     .Then(found => found!.ToConnection(page));
             });

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Federation;
 using GraphQL.Types;
 using Shop.Products.Data;
@@ -18,7 +19,7 @@ public sealed class CategoryType : ObjectGraphType<Category>
 
         this.ResolveReference<CategoryReference, Category>((context, reference) => Guid.TryParse(reference.Id, out var id)
             ? context.Service<CategoryByIdDataLoader>().Load(id)!
-            : throw new ExecutionError("'id' is not a category id.") { Code = Ids.InvalidArgument });
+            : throw new ExecutionError("'id' is not a category id.") { Code = IdArguments.InvalidArgument });
     }
 }
 

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.Products.Catalog;
 using Shop.Products.GraphQL.Inputs;
@@ -28,7 +29,7 @@ internal static class ProductListArguments
 
         return new ProductFilter(
             where.Search,
-            where.CategoryId is null ? null : Ids.Argument(where.CategoryId, "where.categoryId"),
+            where.CategoryId is null ? null : IdArguments.Parse(where.CategoryId, "where.categoryId"),
             Price(where.MinPrice, "where.minPrice"),
             Price(where.MaxPrice, "where.maxPrice"),
             where.InStock,
@@ -51,6 +52,6 @@ internal static class ProductListArguments
         }
 
         return Prices.Parse(text.Trim(), out var reason)
-            ?? throw new ExecutionError($"'{name}': {reason}") { Code = Ids.InvalidArgument };
+            ?? throw new ExecutionError($"'{name}': {reason}") { Code = IdArguments.InvalidArgument };
     }
 }

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Federation;
 using GraphQL.Types;
 using Shop.GraphQL.DataLoader;
@@ -38,7 +39,7 @@ public sealed class ProductType : ObjectGraphType<Product>
         // Any caller: the subgraph holding the reference (an order line) already decided who sees it.
         this.ResolveReference<ProductReference, Product>((context, reference) => Guid.TryParse(reference.Id, out var id)
             ? context.Service<ProductByIdDataLoader>().Load(id)!
-            : throw new ExecutionError("'id' is not a product id.") { Code = Ids.InvalidArgument });
+            : throw new ExecutionError("'id' is not a product id.") { Code = IdArguments.InvalidArgument });
     }
 }
 

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
@@ -17,7 +18,7 @@ public sealed class ProductsQuery : ObjectGraphType
         Field<ProductType>("product")
             .Description("A product by id; null when there is none, or it is archived and the caller is not an admin.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .Resolve(context => Visible(context, context.Service<ProductByIdDataLoader>().Load(Ids.Argument(context, "id"))));
+            .Resolve(context => Visible(context, context.Service<ProductByIdDataLoader>().Load(context.GuidArgument("id"))));
         Field<ProductType>("productBySku")
             .Description("A product by SKU (case ignored); null when there is none, or it is archived and the caller is not an admin.")
             .Argument<NonNullGraphType<StringGraphType>>("sku")

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.ServiceDefaults.Domain;

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Federation;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
@@ -28,18 +29,14 @@ public sealed class UserType : ObjectGraphType<User>
 
         this.ResolveReference<UserReference, User>((context, reference) =>
         {
-            if (!Guid.TryParse(reference.Id, out var id))
-            {
-                throw new ExecutionError("'id' is not a user id.") { Code = "INVALID_ARGUMENT" };
-            }
-
+            var id = IdArguments.Parse(reference.Id, "id");
             context.RequireOwnerOrAdmin(id);
-            return context.RequestServices!.GetRequiredService<UserByIdDataLoader>().Load(id);
+            return context.Service<UserByIdDataLoader>().Load(id);
         });
     }
 
     private static AddressesByUserIdDataLoader Addresses(IResolveFieldContext context)
-        => context.RequestServices!.GetRequiredService<AddressesByUserIdDataLoader>();
+        => context.Service<AddressesByUserIdDataLoader>();
 }
 
 /// <summary>What a gateway sends to fetch a user: its key.</summary>

@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.GraphQL.Relay;
@@ -20,11 +21,7 @@ public sealed class UsersQuery : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(context =>
             {
-                if (!Guid.TryParse(context.GetArgument<string>("id"), out var id))
-                {
-                    throw new ExecutionError("'id' is not a user id.") { Code = "INVALID_ARGUMENT" };
-                }
-
+                var id = context.GuidArgument("id");
                 context.RequireOwnerOrAdmin(id);
                 return Users(context).Load(id);
             });
@@ -39,7 +36,7 @@ public sealed class UsersQuery : ObjectGraphType
                 Guid? after = page.After == Guid.Empty ? null : page.After;
                 try
                 {
-                    var directory = context.RequestServices!.GetRequiredService<UserDirectory>();
+                    var directory = context.Service<UserDirectory>();
                     var (rows, total) = await directory.SearchAsync(context.GetArgument<string?>("search"), page.First, after, context.CancellationToken);
                     return ConnectionFactory.Create(rows, page.First, user => user.Id, total, after is not null);
                 }
@@ -51,5 +48,5 @@ public sealed class UsersQuery : ObjectGraphType
     }
 
     private static UserByIdDataLoader Users(IResolveFieldContext context)
-        => context.RequestServices!.GetRequiredService<UserByIdDataLoader>();
+        => context.Service<UserByIdDataLoader>();
 }

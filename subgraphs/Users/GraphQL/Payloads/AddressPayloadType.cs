@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 
 namespace Shop.Users.GraphQL.Payloads;
@@ -11,7 +12,7 @@ public abstract class AddressPayloadType<TErrorType> : ObjectGraphType<AddressPa
         Name = name;
         Field<AddressType>("address").Resolve(context => context.Source.Address);
         Field<UserType>("user").Resolve(context => context.Source.Address is { } address
-            ? context.RequestServices!.GetRequiredService<UserByIdDataLoader>().Load(address.UserId)
+            ? context.Service<UserByIdDataLoader>().Load(address.UserId)
             : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TErrorType>>>>("errors").Resolve(context => context.Source.Errors);
     }

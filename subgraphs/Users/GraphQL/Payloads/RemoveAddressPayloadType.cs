@@ -1,3 +1,4 @@
+using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.Users.GraphQL.Errors;
 
@@ -12,7 +13,7 @@ public sealed class RemoveAddressPayloadType : ObjectGraphType<RemoveAddressPayl
         Field<UserType>("user")
             .Description("The owner, whose default address may have moved to the newest remaining one.")
             .Resolve(context => context.Source.UserId is { } userId
-                ? context.RequestServices!.GetRequiredService<UserByIdDataLoader>().Load(userId)
+                ? context.Service<UserByIdDataLoader>().Load(userId)
                 : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RemoveAddressErrorType>>>>("errors").Resolve(context => context.Source.Errors);
     }

@@ -1,0 +1,13 @@
+namespace Shop.GraphQL.Resolvers;
+
+/// <summary>GraphQL IDs carry Guid strings; anything else is a clear error, never an exception.</summary>
+public static class IdArguments
+{
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+
+    /// <summary>A Guid id given as text; anything else is an <c>INVALID_ARGUMENT</c> field error naming <paramref name="name"/>.</summary>
+    public static Guid Parse(string? value, string name)
+        => Guid.TryParse(value, out var id)
+            ? id
+            : throw new ExecutionError($"'{name}' is not an id this service issued.") { Code = InvalidArgument };
+}
