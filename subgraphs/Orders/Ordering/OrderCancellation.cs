@@ -1,6 +1,7 @@
 using Shop.Orders.Processing;
 using Shop.ServiceDefaults.Auth;
 using Shop.ServiceDefaults.Domain;
+using Shop.ServiceDefaults.Time;
 
 namespace Shop.Orders.Ordering;
 

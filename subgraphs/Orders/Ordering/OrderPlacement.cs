@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Shop.Orders.Catalog;
 using Shop.Orders.Processing;
 using Shop.ServiceDefaults.Domain;
+using Shop.ServiceDefaults.Time;
 
 namespace Shop.Orders.Ordering;
 

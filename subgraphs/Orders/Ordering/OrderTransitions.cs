@@ -1,5 +1,6 @@
 using Shop.Orders.Events;
 using Shop.ServiceDefaults.Domain;
+using Shop.ServiceDefaults.Time;
 
 namespace Shop.Orders.Ordering;
 

@@ -1,4 +1,5 @@
 using Shop.Orders.Ordering;
+using Shop.ServiceDefaults.Time;
 
 namespace Shop.Orders.Processing;
 

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using MongoDB.Driver;
 using Shop.Orders.Events;
 using Shop.Orders.Ordering;
 using Shop.Orders.Storage.Mongo;
 using Shop.Orders.Storage.Postgres;
-using Shop.ServiceDefaults.Health;
+using Shop.ServiceDefaults.Mongo;
 using Shop.ServiceDefaults.Postgres;
 using StackExchange.Redis;
 
@@ -38,15 +37,10 @@ public static class OrdersStorageExtensions
 
         if (!string.IsNullOrWhiteSpace(mongo))
         {
-            var url = MongoUrl.Create(mongo);
-            var client = new MongoClient(url);
-            var database = client.GetDatabase(url.DatabaseName ?? "shop_orders");
-            services.AddSingleton<IMongoClient>(client);
-            services.AddSingleton(database);
+            var database = services.AddShopMongo(mongo, "shop_orders");
             services.AddSingleton(database.GetCollection<OrderDocument>(MongoOrderRepository.CollectionName));
             services.AddScoped<IOrderRepository, MongoOrderRepository>();
             services.AddHostedService<MongoOrderIndexes>();
-            services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb-orders", tags: [HealthEndpoints.Ready]);
             return services;
         }
 

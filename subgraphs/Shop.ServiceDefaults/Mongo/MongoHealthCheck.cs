@@ -2,10 +2,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace Shop.Orders.Storage.Mongo;
+namespace Shop.ServiceDefaults.Mongo;
 
 /// <summary>Ready when the database answers a ping.</summary>
-public sealed class MongoHealthCheck(IMongoDatabase database) : IHealthCheck
+internal sealed class MongoHealthCheck(IMongoDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

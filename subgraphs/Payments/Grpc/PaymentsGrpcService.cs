@@ -1,0 +1,80 @@
+using Grpc.Core;
+using Shop.Payments.Paying;
+using Shop.Payments.ZaloPay;
+using Shop.ServiceDefaults.Domain;
+using Shop.ServiceDefaults.Grpc;
+
+namespace Shop.Payments.Grpc;
+
+/// <summary>Order processing's view of payments: create, reconcile, cancel, refund; thin over the domain.</summary>
+public sealed class PaymentsGrpcService(
+    PaymentCreation creation, PaymentReconciliation reconciliation, PaymentCancellation cancellation, PaymentRefunds refunds)
+    : PaymentsService.PaymentsServiceBase
+{
+    // ZaloPay calls give up this long before the caller's deadline, so a slow ZaloPay is reported as
+    // UNAVAILABLE (try again) within the deadline rather than as the caller's own timeout.
+    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(300);
+
+    public override Task<Payment> CreatePayment(CreatePaymentRequest request, ServerCallContext context)
+    {
+        var orderId = ParseId(request.OrderId, "order_id");
+        var customerId = ParseId(request.CustomerId, "customer_id");
+        var amount = request.Amount ?? throw GrpcErrors.InvalidArgument(PaymentErrors.InvalidAmount, "'amount' is required.");
+        var command = new CreatePaymentCommand(orderId, request.OrderCode, customerId, amount.ToDecimal(), amount.CurrencyCode, request.Description);
+        return RunAsync(context, token => creation.CreateAsync(command, token));
+    }
+
+    public override Task<Payment> QueryPayment(QueryPaymentRequest request, ServerCallContext context)
+    {
+        var orderId = ParseId(request.OrderId, "order_id");
+        return RunAsync(context, token => reconciliation.QueryAsync(orderId, token));
+    }
+
+    public override Task<Payment> CancelPayment(CancelPaymentRequest request, ServerCallContext context)
+    {
+        var orderId = ParseId(request.OrderId, "order_id");
+        return RunAsync(context, token => cancellation.CancelAsync(orderId, request.Reason, request.Expired, token));
+    }
+
+    public override Task<Payment> RefundPayment(RefundPaymentRequest request, ServerCallContext context)
+    {
+        var orderId = ParseId(request.OrderId, "order_id");
+        return RunAsync(context, token => refunds.RequestAsync(orderId, request.Reason, token));
+    }
+
+    private static async Task<Payment> RunAsync(ServerCallContext context, Func<CancellationToken, Task<Paying.Payment>> operation)
+    {
+        using var beforeDeadline = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        if (context.Deadline != DateTime.MaxValue)
+        {
+            beforeDeadline.CancelAfter(TimeSpan.FromTicks(Math.Max(0, (context.Deadline - DateTime.UtcNow - DeadlineMargin).Ticks)));
+        }
+
+        try
+        {
+            return (await operation(beforeDeadline.Token)).ToMessage();
+        }
+        catch (DomainException exception)
+        {
+            throw exception.ToRpcException(exception.Errors[0].Code switch
+            {
+                PaymentErrors.NotFound => StatusCode.NotFound,
+                PaymentErrors.InvalidAmount or PaymentErrors.InvalidText or PaymentErrors.InvalidId => StatusCode.InvalidArgument,
+                PaymentErrors.Conflict => StatusCode.AlreadyExists,
+                PaymentErrors.ConcurrentUpdate => StatusCode.Aborted,
+                _ => StatusCode.FailedPrecondition,
+            });
+        }
+        catch (ZaloPayUnavailableException exception)
+        {
+            throw GrpcErrors.Create(StatusCode.Unavailable, "ZALOPAY_UNAVAILABLE", exception.Message);
+        }
+        catch (OperationCanceledException) when (beforeDeadline.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw GrpcErrors.Create(StatusCode.Unavailable, "ZALOPAY_UNAVAILABLE", "ZaloPay did not answer before the deadline.");
+        }
+    }
+
+    private static Guid ParseId(string text, string field)
+        => Guid.TryParse(text, out var id) ? id : throw GrpcErrors.InvalidArgument(PaymentErrors.InvalidId, $"'{field}' must be a UUID.");
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Shop.Payments.Storage.Postgres;
+
+/// <summary>For <c>dotnet ef migrations add</c>: the model only, no live database.</summary>
+internal sealed class DesignTimePaymentsDbContextFactory : IDesignTimeDbContextFactory<PaymentsDbContext>
+{
+    public PaymentsDbContext CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<PaymentsDbContext>()
+            .UseNpgsql("Host=localhost;Database=shop_payments")
+            .UseSnakeCaseNamingConvention()
+            .Options);
+}

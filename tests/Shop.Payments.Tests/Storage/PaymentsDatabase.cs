@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.Payments.Storage.Postgres;
+using Shop.Testing.Postgres;
+
+namespace Shop.Payments.Tests.Storage;
+
+/// <summary>A fresh payments database with the checked-in migrations applied.</summary>
+public class PaymentsDatabase : PostgresDatabase
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync();
+    }
+
+    public PaymentsDbContext CreateContext()
+        => new(new DbContextOptionsBuilder<PaymentsDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
+}

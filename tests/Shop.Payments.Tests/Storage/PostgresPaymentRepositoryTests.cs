@@ -1,0 +1,9 @@
+using Shop.Payments.Paying;
+using Shop.Payments.Storage.Postgres;
+
+namespace Shop.Payments.Tests.Storage;
+
+public sealed class PostgresPaymentRepositoryTests(PaymentsDatabase database) : PaymentRepositoryContract, IClassFixture<PaymentsDatabase>
+{
+    protected override IPaymentRepository Repository() => new PostgresPaymentRepository(database.CreateContext());
+}
