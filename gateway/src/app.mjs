@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { CALLBACK_PATH, createCallbackForwarder } from './callback.mjs';
 import { GRAPHQL_ENDPOINT, createShopGateway } from './gateway.mjs';
 import { attachWebSockets } from './websocket.mjs';
 
@@ -13,6 +14,11 @@ const QUIET_PATHS = new Set(['/healthcheck', '/readiness', '/metrics']);
 export async function startGateway(config, log) {
   const { runtime, verifier, rateLimit } = createShopGateway(config, log);
   const accessLog = log.child('[http] ');
+  const forwardCallback = createCallbackForwarder({
+    target: config.paymentsCallbackUrl,
+    trustProxy: config.rateLimit.trustProxy,
+    log: log.child('[zalopay-callback] '),
+  });
 
   const server = createServer({ requestTimeout: 0, keepAliveTimeout: 65_000 }, (req, res) => {
     const started = process.hrtime.bigint();
@@ -27,6 +33,10 @@ export async function startGateway(config, log) {
         client: req.socket.remoteAddress,
       }, 'request');
     });
+    if (req.url?.split('?')[0] === CALLBACK_PATH) {
+      forwardCallback(req, res);
+      return;
+    }
     runtime(req, res);
   });
 

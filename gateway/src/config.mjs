@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { callbackTarget } from './callback.mjs';
 import { SUBGRAPHS, subgraphUrl } from './subgraphs.mjs';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -18,13 +19,15 @@ export function readConfig(env = process.env) {
     throw new Error(`SUBGRAPH_SUBSCRIPTIONS must be "sse" or "ws", got "${env.SUBGRAPH_SUBSCRIPTIONS}".`);
   }
 
+  const subgraphUrls = Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, subgraphUrl(name, env)]));
   return Object.freeze({
     host: env.GATEWAY_HOST?.trim() || '127.0.0.1',
     port: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH?.trim() || path.join(repositoryRoot, 'supergraph.graphql')),
     development: environment === 'development',
     logLevel: logLevel(env.LOG_LEVEL),
-    subgraphUrls: Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, subgraphUrl(name, env)])),
+    subgraphUrls,
+    paymentsCallbackUrl: httpUrl(env, 'PAYMENTS_CALLBACK_URL', callbackTarget(subgraphUrls.payments)).toString(),
     subscriptions,
     auth: Object.freeze({
       jwksUrl: httpUrl(env, 'JWKS_URL', 'http://127.0.0.1:5001/.well-known/jwks.json'),
