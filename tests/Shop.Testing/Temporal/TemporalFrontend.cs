@@ -37,6 +37,9 @@ public sealed class TemporalFrontend : IAsyncDisposable
 
     public IReadOnlyCollection<SignalWorkflowExecutionRequest> Signals => Service.Signals;
 
+    /// <summary>A workflow that is running as if someone had started it.</summary>
+    public void Run(string workflowId) => Service.Running.TryAdd(workflowId, Guid.NewGuid().ToString());
+
     /// <summary>Marks a workflow closed: it stays unstartable, and signals to it are NOT_FOUND.</summary>
     public void Close(string workflowId) => Service.Closed[workflowId] = true;
 
