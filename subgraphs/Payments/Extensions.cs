@@ -1,5 +1,3 @@
-using GraphQL.Execution;
-using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -44,8 +42,7 @@ public static class Extensions
         services.AddSingleton<PaymentJanitor>();
         services.AddHostedService(provider => provider.GetRequiredService<PaymentJanitor>());
         services.AddScoped<PaymentByOrderIdDataLoader>();
-        // Resolvers share the request's DbContext, which allows one operation at a time.
-        services.AddShopGraphQL<PaymentsSchema>(graphql => graphql.AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+        services.AddShopGraphQL<PaymentsSchema>();
         return builder;
     }
 
