@@ -15,8 +15,9 @@ public sealed class FaultFilter(ApiEndpoint endpoint) : IEndpointFilter
             case FaultMode.Http500:
                 return Results.Content("<html><body><h1>500 Internal Server Error</h1></body></html>", "text/html", statusCode: StatusCodes.Status500InternalServerError);
             case FaultMode.Hang:
-                var released = faults.Released;
-                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(context.HttpContext.RequestAborted, released))
+                // Shutting down ends the hang too, so a test host stops promptly.
+                var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(context.HttpContext.RequestAborted, faults.Released, stopping))
                 {
                     try
                     {
@@ -24,7 +25,7 @@ public sealed class FaultFilter(ApiEndpoint endpoint) : IEndpointFilter
                     }
                     catch (OperationCanceledException)
                     {
-                        // The caller gave up (what the fault is for) or a reset released the request.
+                        // The caller gave up (what the fault is for), a reset released the request, or the app is stopping.
                     }
                 }
 

@@ -50,8 +50,15 @@ public sealed class CallbackDispatcher(CallbackSender sender, IHostApplicationLi
                 _ = Task.Run(
                     async () =>
                     {
-                        await Task.Delay(plan.Delay, stopping);
-                        await sender.SendAsync(order, message, 1, stopping);
+                        try
+                        {
+                            await Task.Delay(plan.Delay, stopping);
+                            await sender.SendAsync(order, message, 1, stopping);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            // The sandbox stopped before the delayed callback was due; nobody is waiting for it.
+                        }
                     },
                     stopping);
                 return [];
