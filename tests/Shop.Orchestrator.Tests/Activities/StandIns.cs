@@ -67,6 +67,9 @@ public sealed class StandInBehavior
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>What QueryPayment finds at ZaloPay.</summary>
+    public PaymentStatus QueryStatus { get; set; } = PaymentStatus.Paid;
+
     public async Task EnterAsync(string method, object request, ServerCallContext context)
     {
         Calls.Enqueue((method, request, context.Deadline));
@@ -149,7 +152,7 @@ public sealed class StandInPayments(StandInBehavior behavior) : PaymentsService.
     public override async Task<Payment> QueryPayment(QueryPaymentRequest request, ServerCallContext context)
     {
         await behavior.EnterAsync("QueryPayment", request, context);
-        return new Payment { OrderId = request.OrderId, Status = PaymentStatus.Paid, ZpTransId = "zp-1" };
+        return new Payment { OrderId = request.OrderId, Status = behavior.QueryStatus, ZpTransId = "zp-1" };
     }
 
     public override async Task<Payment> CancelPayment(CancelPaymentRequest request, ServerCallContext context)
