@@ -20,11 +20,11 @@ public sealed class HistoryBuilder
 {
     private const string TaskQueueName = "shop-orders";
     private readonly List<HistoryEvent> _events = [];
-    private readonly Dictionary<string, long> _timers = [];
     private DateTime _time = new(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
     private long _lastTaskCompleted;
     private int _activities;
     private int _timerCount;
+    private (string Id, long Started, TimeSpan Duration)? _pendingTimer;
 
     public HistoryBuilder(string workflowType, object input)
     {
@@ -102,21 +102,57 @@ public sealed class HistoryBuilder
     }
 
     /// <summary>A timer started by the last workflow task that fires after <paramref name="duration"/>.</summary>
-    public HistoryBuilder TimerFired(TimeSpan duration)
-    {
-        var (id, started) = StartTimer(duration);
-        _time += duration;
-        Add(EventType.TimerFired, e => e.TimerFiredEventAttributes = new() { TimerId = id, StartedEventId = started });
-        return WorkflowTask();
-    }
+    public HistoryBuilder TimerFired(TimeSpan duration) => TimerStarted(duration).PendingTimerFired();
 
     /// <summary>
     /// A timer started by the last workflow task, then signals before it fires; the workflow task
     /// that handles them cancels the timer (its first command), so the next steps follow it.
     /// </summary>
     public HistoryBuilder SignalsDuringTimer(TimeSpan duration, params (string Name, object Argument)[] signals)
+        => TimerStarted(duration).Signals(signals).PendingTimerCanceled();
+
+    /// <summary>A timer started by the last workflow task; it fires or is cancelled later.</summary>
+    public HistoryBuilder TimerStarted(TimeSpan duration)
     {
-        var (id, started) = StartTimer(duration);
+        var id = (++_timerCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var started = Add(EventType.TimerStarted, e => e.TimerStartedEventAttributes = new()
+        {
+            TimerId = id,
+            StartToFireTimeout = Duration.FromTimeSpan(duration),
+            WorkflowTaskCompletedEventId = _lastTaskCompleted,
+        });
+        _pendingTimer = (id, started, duration);
+        return this;
+    }
+
+    /// <summary>The pending timer fires, then a workflow task.</summary>
+    public HistoryBuilder PendingTimerFired()
+    {
+        var (id, started, duration) = _pendingTimer ?? throw new InvalidOperationException("No timer is pending.");
+        _pendingTimer = null;
+        _time += duration;
+        Add(EventType.TimerFired, e => e.TimerFiredEventAttributes = new() { TimerId = id, StartedEventId = started });
+        return WorkflowTask();
+    }
+
+    /// <summary>The last workflow task cancels the pending timer (its next command).</summary>
+    public HistoryBuilder PendingTimerCanceled()
+    {
+        var (id, started, _) = _pendingTimer ?? throw new InvalidOperationException("No timer is pending.");
+        _pendingTimer = null;
+        Add(EventType.TimerCanceled, e => e.TimerCanceledEventAttributes = new()
+        {
+            TimerId = id,
+            StartedEventId = started,
+            WorkflowTaskCompletedEventId = _lastTaskCompleted,
+            Identity = "test",
+        });
+        return this;
+    }
+
+    /// <summary>Signals delivered together, then the workflow task that handles them.</summary>
+    public HistoryBuilder Signals(params (string Name, object Argument)[] signals)
+    {
         foreach (var (name, argument) in signals)
         {
             Add(EventType.WorkflowExecutionSignaled, e => e.WorkflowExecutionSignaledEventAttributes = new()
@@ -127,15 +163,21 @@ public sealed class HistoryBuilder
             });
         }
 
-        WorkflowTask();
-        Add(EventType.TimerCanceled, e => e.TimerCanceledEventAttributes = new()
+        return WorkflowTask();
+    }
+
+    /// <summary>An activity during which signals arrive (a workflow task in between), then its completion.</summary>
+    public HistoryBuilder ActivityWithSignals(string type, object? result, params (string Name, object Argument)[] signals)
+    {
+        var (scheduled, started) = ScheduleAndStart(type);
+        Signals(signals);
+        Add(EventType.ActivityTaskCompleted, e => e.ActivityTaskCompletedEventAttributes = new()
         {
-            TimerId = id,
+            ScheduledEventId = scheduled,
             StartedEventId = started,
-            WorkflowTaskCompletedEventId = _lastTaskCompleted,
-            Identity = "test",
+            Result = result is null ? new Payloads() : Payloads(result),
         });
-        return this;
+        return WorkflowTask();
     }
 
     /// <summary>The workflow's completion command in the last workflow task.</summary>
@@ -170,19 +212,6 @@ public sealed class HistoryBuilder
             Identity = "test",
         });
         return (scheduled, started);
-    }
-
-    private (string Id, long Started) StartTimer(TimeSpan duration)
-    {
-        var id = (++_timerCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var started = Add(EventType.TimerStarted, e => e.TimerStartedEventAttributes = new()
-        {
-            TimerId = id,
-            StartToFireTimeout = Duration.FromTimeSpan(duration),
-            WorkflowTaskCompletedEventId = _lastTaskCompleted,
-        });
-        _timers[id] = started;
-        return (id, started);
     }
 
     private long Add(EventType type, Action<HistoryEvent> attributes)

@@ -205,6 +205,90 @@ public sealed class OrderWorkflowReplayTests
     }
 
     [Fact]
+    public async Task Run_StrayAndDuplicateSignals_ChangeNothing()
+    {
+        var otherOrder = Paid with { OrderId = Guid.Parse("11111111-2222-4333-8444-555555555555") };
+        var history = AwaitingPayment()
+            .TimerStarted(Interval)
+            .Signals((OrderWorkflowContract.PaymentSignalName, otherOrder))
+            .PendingTimerFired()
+            .Activity("QueryPayment", new PaymentState("PENDING", null))
+            .SignalsDuringTimer(Interval, (OrderWorkflowContract.PaymentSignalName, Paid), (OrderWorkflowContract.PaymentSignalName, Paid))
+            .ThenCompleted();
+
+        var run = await ReplayAsync(history);
+
+        Assert.Equal([.. WaitingSteps, "QueryPayment", .. PaidSteps], run.Types());
+        Assert.Equal([Interval, Interval], run.Timers);
+        Assert.Equal(Completed, run.Transitions());
+        Assert.Equal(new OrderOutcome(OrderStatuses.Completed, "Stock committed."), run.Result);
+    }
+
+    [Fact]
+    public async Task Run_CancelAfterPaid_IsIgnored()
+    {
+        var history = AwaitingPayment()
+            .SignalsDuringTimer(Interval, (OrderWorkflowContract.PaymentSignalName, Paid))
+            .Activity("Transition", OrderStatuses.Paid)
+            .ActivityWithSignals("Commit", "COMMITTED", (OrderWorkflowContract.CancelSignalName, new CancelSignal("too late")))
+            .Activity("Transition", OrderStatuses.Completed)
+            .Completed(new OrderOutcome(OrderStatuses.Completed, "Stock committed."));
+
+        var run = await ReplayAsync(history);
+
+        Assert.Equal([.. WaitingSteps, .. PaidSteps], run.Types());
+        Assert.Equal(new OrderOutcome(OrderStatuses.Completed, "Stock committed."), run.Result);
+    }
+
+    [Fact]
+    public async Task Run_CancelledBeforeProcessing_CancelsWithoutReserving()
+    {
+        const string Reason = "Cancelled by the customer: Cancelled before processing started.";
+        var history = Started()
+            .Activity("GetOrder", Order with { CancelRequested = true })
+            .Activity("Transition", OrderStatuses.Cancelled)
+            .Completed(new OrderOutcome(OrderStatuses.Cancelled, Reason));
+
+        var run = await ReplayAsync(history);
+
+        Assert.Equal(["GetOrder", "Transition"], run.Types());
+        Assert.Equal(new OrderOutcome(OrderStatuses.Cancelled, Reason), run.Result);
+    }
+
+    [Fact]
+    public async Task Run_PaymentRefusedAtCreation_ReleasesAndCancels()
+    {
+        const string Reason = "The payment could not be created: Another amount.";
+        var history = Started()
+            .Activity("GetOrder", Order)
+            .Activity("Reserve", "HELD")
+            .Activity("Transition", OrderStatuses.Reserved)
+            .ActivityRefused("CreatePayment", "PAYMENT_CONFLICT", "Another amount.")
+            .Activity("Release", "RELEASED")
+            .Activity("Transition", OrderStatuses.Cancelled)
+            .Completed(new OrderOutcome(OrderStatuses.Cancelled, Reason));
+
+        var run = await ReplayAsync(history);
+
+        Assert.Equal(["GetOrder", "Reserve", "Transition", "CreatePayment", "Release", "Transition"], run.Types());
+        Assert.Equal([OrderStatuses.Reserved, OrderStatuses.Cancelled], run.Transitions());
+        Assert.Equal(new OrderOutcome(OrderStatuses.Cancelled, Reason), run.Result);
+    }
+
+    [Fact]
+    public async Task History_JsonRoundTrip_ReplaysTheSame()
+    {
+        var history = AwaitingPayment()
+            .SignalsDuringTimer(Interval, (OrderWorkflowContract.PaymentSignalName, Paid))
+            .ThenCompleted();
+
+        var run = await ReplayAsync(Temporalio.Common.WorkflowHistory.FromJson(history.Id, history.ToJson()));
+
+        Assert.Equal([.. WaitingSteps, .. PaidSteps], run.Types());
+        Assert.Equal(new OrderOutcome(OrderStatuses.Completed, "Stock committed."), run.Result);
+    }
+
+    [Fact]
     public async Task Run_HistoryNamingAnotherActivity_FailsReplay()
     {
         // The same happy path, except that the history says Release where the workflow commits.
