@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Shop.Orchestration;
 using Shop.Orchestrator.Temporal;
@@ -55,6 +56,23 @@ public sealed class WorkerHostingTests
         Assert.False(worker.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
         Assert.False(worker.GetRequiredService<WorkerReadiness>().IsPolling);
         Assert.StartsWith("retrying", worker.GetRequiredService<WorkerReadiness>().State, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddOrchestrator_PortVariable_SetsTheHealthPort()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [Extensions.HttpPortVariable] = "5905",
+            ["Shop:Services:products:Grpc"] = "http://127.0.0.1:6002",
+            ["Shop:Services:orders:Grpc"] = "http://127.0.0.1:6003",
+            ["Shop:Services:payments:Grpc"] = "http://127.0.0.1:6004",
+        });
+
+        builder.AddOrchestrator();
+
+        Assert.Equal("5905", builder.Configuration["Shop:HttpPort"]);
     }
 
     [Fact]

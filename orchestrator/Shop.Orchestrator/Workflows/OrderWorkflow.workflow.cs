@@ -228,7 +228,16 @@ public sealed class OrderWorkflow
             // Never a paid order without stock: give the money back.
             var reason = $"The stock was no longer held ({refusal.ErrorType}); the payment is refunded.";
             _step = OrderSteps.Refunding;
-            await Workflow.ExecuteActivityAsync((PaymentActivities a) => a.RefundPaymentAsync(new RefundPaymentInput(_orderId, reason)), Step);
+            try
+            {
+                await Workflow.ExecuteActivityAsync((PaymentActivities a) => a.RefundPaymentAsync(new RefundPaymentInput(_orderId, reason)), Step);
+            }
+            catch (ActivityFailureException refundFailure) when (Refusal(refundFailure) is { } refundRefusal)
+            {
+                // PAYMENT_NOT_PAID: there is no money to give back; the order still cannot be fulfilled.
+                _lastError = $"{refundRefusal.ErrorType}: {refundRefusal.Message}";
+            }
+
             return await EndAsync(OrderStatuses.Cancelled, reason);
         }
 
