@@ -14,6 +14,7 @@ using Shop.Payments.Storage;
 using Shop.Payments.ZaloPay;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Hosting;
+using Shop.ServiceDefaults.Temporal;
 
 namespace Shop.Payments;
 
@@ -33,6 +34,13 @@ public static class Extensions
         services.AddScoped<PaymentRefunds>();
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<PaymentNotifier>();
+        if (builder.Configuration.HasTemporal())
+        {
+            // Without Temporal, settled payments stay marked "to notify" until it is configured.
+            services.AddShopTemporalClient(builder.Configuration);
+            services.AddSingleton<IPaymentEvents, TemporalPaymentEvents>();
+        }
+
         services.AddSingleton<PaymentJanitor>();
         services.AddHostedService(provider => provider.GetRequiredService<PaymentJanitor>());
         services.AddScoped<PaymentByOrderIdDataLoader>();
