@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Shop.Orchestrator.Activities;
 using Shop.Orchestrator.Temporal;
 using Shop.Orchestrator.Workflows;
@@ -8,6 +7,7 @@ using Shop.Products.Grpc;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Grpc;
 using Shop.ServiceDefaults.Health;
+using Shop.ServiceDefaults.Temporal;
 using Temporalio.Extensions.Hosting;
 
 namespace Shop.Orchestrator;
@@ -51,7 +51,7 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The Temporal client (<c>Temporal:*</c>) and a worker on <c>Temporal:TaskQueue</c> running
+    /// The shared Temporal client (<c>Temporal:Address</c>, <c>Namespace</c>, <c>ApiKey</c>, <c>Tls:*</c>) and a worker on <c>Temporal:TaskQueue</c> running
     /// <see cref="OrderWorkflow"/> with scoped activities; it keeps retrying while Temporal is down.
     /// </summary>
     public static IServiceCollection AddOrderWorker(this IServiceCollection services, IConfiguration configuration)
@@ -59,7 +59,7 @@ public static class Extensions
         var temporal = configuration.GetSection(TemporalOptions.SectionName).Get<TemporalOptions>() ?? new TemporalOptions();
         services.AddOptions<TemporalOptions>().BindConfiguration(TemporalOptions.SectionName);
         services.AddSingleton<WorkerReadiness>();
-        services.AddTemporalClient().Configure<IOptions<TemporalOptions>>((connect, options) => TemporalClientSetup.Apply(options.Value, connect));
+        services.AddShopTemporalClient(configuration);
 
         var before = services.Count;
         services.AddHostedTemporalWorker(temporal.TaskQueue)

@@ -76,43 +76,20 @@ public sealed class WorkerHostingTests
     }
 
     [Fact]
-    public void ClientSetup_ApiKey_TurnsTlsOn()
+    public async Task Worker_ManagedTemporalSettings_ReachTheClient()
     {
-        var connect = new TemporalClientConnectOptions();
+        var address = $"127.0.0.1:{FreePort.Next()}";
+        await using var worker = await StartWorkerAsync(address, more: new Dictionary<string, string?>
+        {
+            ["Temporal:Namespace"] = "shop.a1b2",
+            ["Temporal:ApiKey"] = "key",
+        });
 
-        TemporalClientSetup.Apply(new TemporalOptions { Address = "shop.tmprl.cloud:7233", Namespace = "shop.a1b2", ApiKey = "key" }, connect);
+        var connect = worker.GetRequiredService<Microsoft.Extensions.Options.IOptions<TemporalClientConnectOptions>>().Value;
 
-        Assert.Equal(("shop.tmprl.cloud:7233", "shop.a1b2", "key"), (connect.TargetHost, connect.Namespace, connect.ApiKey));
+        Assert.Equal((address, "shop.a1b2", "key"), (connect.TargetHost, connect.Namespace, connect.ApiKey));
         Assert.NotNull(connect.Tls);
-    }
-
-    [Fact]
-    public void ClientSetup_Plain_NoTls()
-    {
-        var connect = new TemporalClientConnectOptions();
-
-        TemporalClientSetup.Apply(new TemporalOptions(), connect);
-
-        Assert.Equal(("127.0.0.1:7233", "default"), (connect.TargetHost, connect.Namespace));
-        Assert.Null(connect.Tls);
-    }
-
-    [Fact]
-    public async Task ClientSetup_CertificateFiles_AreReadForMutualTls()
-    {
-        var cert = Path.GetTempFileName();
-        var key = Path.GetTempFileName();
-        await File.WriteAllTextAsync(cert, "CERT");
-        await File.WriteAllTextAsync(key, "KEY");
-        var connect = new TemporalClientConnectOptions();
-
-        TemporalClientSetup.Apply(new TemporalOptions { Tls = new TemporalTlsOptions { ClientCertPath = cert, ClientKeyPath = key } }, connect);
-
-        Assert.Equal("CERT"u8.ToArray(), connect.Tls!.ClientCert);
-        Assert.Equal("KEY"u8.ToArray(), connect.Tls.ClientPrivateKey);
-        Assert.Null(connect.Tls.ServerRootCACert);
-        File.Delete(cert);
-        File.Delete(key);
+        Assert.Equal(address, worker.GetRequiredService<ITemporalClient>().Connection.Options.TargetHost);
     }
 
     /// <summary>The orchestrator as its Program.cs builds it, on free ports, its gRPC clients pointed at <paramref name="grpc"/>.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Shop.ServiceDefaults.Temporal;
 using Temporalio.Client;
 using Temporalio.Extensions.Hosting;
 
@@ -14,6 +15,7 @@ public sealed class RetryingWorkerService(
     ITemporalClient client,
     WorkerReadiness readiness,
     IOptions<TemporalOptions> temporal,
+    IOptions<TemporalSettings> server,
     ILoggerFactory loggerFactory)
     : TemporalWorkerService(serviceId, optionsMonitor, client, loggerFactory)
 {
@@ -29,7 +31,7 @@ public sealed class RetryingWorkerService(
             {
                 await _client.Connection.ConnectAsync().WaitAsync(stoppingToken);
                 readiness.Polling();
-                _logger.LogInformation("Temporal worker polling {TaskQueue} at {Address}", _taskQueue, temporal.Value.Address);
+                _logger.LogInformation("Temporal worker polling {TaskQueue} at {Address}", _taskQueue, server.Value.Address);
                 await base.ExecuteAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -40,7 +42,7 @@ public sealed class RetryingWorkerService(
             {
                 readiness.Down($"retrying: {exception.Message}");
                 _logger.LogWarning("Temporal at {Address} is unavailable ({Error}); retrying in {Delay}",
-                    temporal.Value.Address, exception.Message, temporal.Value.ReconnectDelay);
+                    server.Value.Address, exception.Message, temporal.Value.ReconnectDelay);
                 await Task.Delay(temporal.Value.ReconnectDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
