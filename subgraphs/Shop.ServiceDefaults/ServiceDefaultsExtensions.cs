@@ -21,6 +21,19 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        builder.AddBasicServiceDefaults();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
+        builder.Services.AddShopAuthentication();
+        return builder;
+    }
+
+    /// <summary>
+    /// What a process without a GraphQL or gRPC surface (the orchestrator's worker) shares with the
+    /// services: the ports, JSON console logs, OpenTelemetry and health checks.
+    /// </summary>
+    public static WebApplicationBuilder AddBasicServiceDefaults(this WebApplicationBuilder builder)
+    {
         var section = builder.Configuration.GetSection(ServiceOptions.SectionName);
         var options = section.Get<ServiceOptions>() ?? new ServiceOptions();
         options.ServiceName ??= Assembly.GetEntryAssembly()?.GetName().Name ?? "shop";
@@ -50,9 +63,6 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddShopTelemetry(builder.Configuration, options.ServiceName);
         builder.Services.AddHealthChecks();
-        builder.Services.AddGrpcHealthChecks();
-        builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
-        builder.Services.AddShopAuthentication();
         return builder;
     }
 
