@@ -24,7 +24,14 @@ public sealed class AccessTokenValidator(IOptionsMonitor<JwtBearerOptions> optio
             result = await ValidateOnceAsync(bearer, token, cancellationToken);
         }
 
-        return result is { IsValid: true } ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
+        if (result is not { IsValid: true })
+        {
+            return null;
+        }
+
+        // As for the bearer handler: a token that names no Shop user or role is refused.
+        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
+        return Caller.From(principal) is null ? null : principal;
     }
 
     private static async Task<TokenValidationResult?> ValidateOnceAsync(

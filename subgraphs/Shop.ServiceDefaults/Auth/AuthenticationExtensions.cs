@@ -45,6 +45,21 @@ public static class AuthenticationExtensions
             RoleClaimType = ShopClaims.Role,
         };
 
+        bearer.Events = new JwtBearerEvents
+        {
+            // A well-signed token without a subject or a role Shop knows is not a weaker identity
+            // but a wrong one: refused (401), never served as anonymous.
+            OnTokenValidated = context =>
+            {
+                if (Caller.From(context.Principal) is null)
+                {
+                    context.Fail("The token names no Shop user or role.");
+                }
+
+                return Task.CompletedTask;
+            },
+        };
+
         if (auth.JwksUrl is not null)
         {
             var documents = new HttpDocumentRetriever(httpClients.CreateClient(JwksHttpClient))

@@ -202,6 +202,16 @@ public sealed class WebSocketTransportTests(WebSocketTransportTests.Host sample)
     }
 
     [Fact]
+    public async Task UnknownRoleInConnectionParams_Closes4403()
+    {
+        await using var client = await ConnectAsync();
+
+        await client.SendAsync(new { type = "connection_init", payload = new { Authorization = "Bearer " + sample.Tokens.Token(Guid.NewGuid(), "SUPERUSER") } });
+
+        Assert.Equal((WebSocketCloseStatus)4403, await client.WaitForCloseAsync());
+    }
+
+    [Fact]
     public async Task ExpiringToken_ClosesTheSocket4403WhenItExpires()
     {
         var token = sample.Tokens.Token(Guid.NewGuid(), "CUSTOMER", lifetime: TimeSpan.FromSeconds(2));
