@@ -65,14 +65,20 @@ export function createTokenVerifier({ jwksUrl, issuer, audience, clockToleranceS
 }
 
 /**
- * @typedef {{ sub: string, role: string | undefined, email: string | undefined, exp: number, authorization: string }} Caller
+ * @typedef {{ sub: string, role: string, email: string | undefined, exp: number, authorization: string }} Caller
  * `authorization` (the header forwarded to the subgraphs) is not enumerable, so a caller that ends
  * up in a log line does not carry its token along.
  */
+const ROLES = new Set(['CUSTOMER', 'ADMIN']);
+
 function createCaller(payload, token) {
+  // A well-signed token without a role Shop knows is a wrong identity, not an anonymous one.
+  if (!ROLES.has(payload.role)) {
+    throw new AuthError('Invalid access token: the "role" claim is missing or not accepted.');
+  }
   const caller = {
     sub: String(payload.sub),
-    role: typeof payload.role === 'string' ? payload.role : undefined,
+    role: payload.role,
     email: typeof payload.email === 'string' ? payload.email : undefined,
     exp: payload.exp,
   };

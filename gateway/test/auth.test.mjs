@@ -48,6 +48,8 @@ describe('invalid tokens', () => {
     ['wrong audience', () => platform.token({ audience: 'elsewhere' }), '"aud" claim'],
     ['wrong issuer', () => platform.token({ issuer: 'someone' }), '"iss" claim'],
     ['not a JWT', async () => 'abc.def', 'not a well-formed JWT'],
+    ['unknown role', () => platform.token({ role: 'SUPERUSER' }), '"role" claim'],
+    ['null role', () => platform.token({ role: null }), '"role" claim'],
   ];
   for (const [name, makeToken, reason] of cases) {
     it(`Query_${name.replace(/\W+/g, '')}Token_Is401WithTheReasonAndReachesNoSubgraph`, async () => {
