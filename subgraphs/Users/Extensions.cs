@@ -33,6 +33,7 @@ public static class Extensions
             .Validate(o => o.Throttle is { AccountLimit: > 0, AddressLimit: > 0 }, "Throttle limits must be positive.")
             .Validate(o => o.Throttle.AccountWindow > TimeSpan.Zero && o.Throttle.AddressWindow > TimeSpan.Zero, "Throttle windows must be positive.")
             .Validate(o => o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero, "Token lifetimes must be positive.")
+            .Validate(o => o.RefreshReuseLeeway >= TimeSpan.Zero && o.RefreshReuseLeeway <= TimeSpan.FromMinutes(2), "RefreshReuseLeeway must be between 0 and 2 minutes.")
             .ValidateOnStart();
 
         services.AddShopDbContext<UsersDbContext>(builder.Configuration, "users");

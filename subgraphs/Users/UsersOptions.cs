@@ -11,6 +11,13 @@ public sealed class UsersOptions
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>
+    /// How long a used refresh token may be presented again and still get a successor in its family
+    /// (two tabs refreshing at once, a retry after a lost answer); after it, a repeat is reuse and
+    /// ends the session. Zero turns the leeway off.
+    /// </summary>
+    public TimeSpan RefreshReuseLeeway { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// A PEM private key (RSA, or EC P-256) to sign access tokens with. When absent, a key is
     /// generated on first start and kept in the users database.
     /// </summary>

@@ -7,18 +7,19 @@ namespace Shop.Users.Tests;
 public sealed class SessionTests(UsersHost users) : IClassFixture<UsersHost>
 {
     [Fact]
-    public async Task RegisterLoginMeRefresh_ThenReusingTheOldRefreshToken_FailsAndRevokesTheFamily()
+    public async Task RegisterLoginMeRefresh_ThenReusingTheOldRefreshTokenAfterTheLeeway_FailsAndRevokesTheFamily()
     {
         // Arrange
         var email = UsersHost.NewEmail();
         var userId = await users.RegisterAsync(email);
 
-        // Act
+        // Act: this instance allows no leeway, so any repeat is a late replay.
+        var strict = await StrictHostAsync();
         var login = await users.LoginAsync(email);
         var me = await users.Client(login.AccessToken).PostAsync(Gql.Me);
-        var refreshed = await RefreshAsync(login.RefreshToken);
-        var reused = await RefreshAsync(login.RefreshToken);
-        var successor = await RefreshAsync(refreshed.GetProperty("refreshToken").GetString()!);
+        var refreshed = await RefreshAsync(login.RefreshToken, strict);
+        var reused = await RefreshAsync(login.RefreshToken, strict);
+        var successor = await RefreshAsync(refreshed.GetProperty("refreshToken").GetString()!, strict);
 
         // Assert
         Assert.Equal(userId, login.UserId);
@@ -59,16 +60,51 @@ public sealed class SessionTests(UsersHost users) : IClassFixture<UsersHost>
     }
 
     [Fact]
-    public async Task Refresh_SameTokenInParallel_IsTreatedAsReuseAndEndsTheSession()
+    public async Task Refresh_SameTokenInParallelWithinTheLeeway_AllSucceedInTheSameSession()
     {
         var session = await users.NewCustomerAsync();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RefreshAsync(session.RefreshToken)));
 
+        // Two tabs (or a retry) refreshing at once all keep the customer signed in, each with its own successor.
+        Assert.All(results, payload => Assert.Empty(Gql.Codes(payload)));
+        var successors = results.Select(payload => payload.GetProperty("refreshToken").GetString()!).ToArray();
+        Assert.Equal(successors.Length, successors.Distinct().Count());
+        foreach (var successor in successors)
+        {
+            Assert.Empty(Gql.Codes(await RefreshAsync(successor)));
+        }
+    }
+
+    [Fact]
+    public async Task Refresh_SameTokenInParallel_WithoutLeeway_IsReuseAndEndsTheSession()
+    {
+        var strict = await StrictHostAsync();
+        var session = await users.NewCustomerAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RefreshAsync(session.RefreshToken, strict)));
+
         var winner = Assert.Single(results, payload => Gql.Codes(payload).Length == 0);
         Assert.All(results.Where(payload => Gql.Codes(payload).Length > 0), payload => Assert.Equal(["REFRESH_TOKEN_REUSED"], Gql.Codes(payload)));
-        // The losers replayed a used token, so the session is revoked: the winner's successor is dead too.
-        Assert.Equal(["INVALID_REFRESH_TOKEN"], Gql.Codes(await RefreshAsync(winner.GetProperty("refreshToken").GetString()!)));
+        Assert.Equal(["INVALID_REFRESH_TOKEN"], Gql.Codes(await RefreshAsync(winner.GetProperty("refreshToken").GetString()!, strict)));
+    }
+
+    [Fact]
+    public async Task Refresh_StolenTokenReplayedAfterTheLeeway_IsRefusedAndRevokesTheSession()
+    {
+        var shortLeeway = await users.StartHostAsync(new Dictionary<string, string?> { ["Shop:Users:RefreshReuseLeeway"] = "00:00:01" });
+        var session = await users.NewCustomerAsync();
+        var rotated = await RefreshAsync(session.RefreshToken, shortLeeway);
+        var again = await RefreshAsync(session.RefreshToken, shortLeeway);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var late = await RefreshAsync(session.RefreshToken, shortLeeway);
+
+        Assert.Empty(Gql.Codes(rotated));
+        Assert.Empty(Gql.Codes(again));
+        Assert.Equal(["REFRESH_TOKEN_REUSED"], Gql.Codes(late));
+        Assert.Equal(["INVALID_REFRESH_TOKEN"], Gql.Codes(await RefreshAsync(rotated.GetProperty("refreshToken").GetString()!, shortLeeway)));
+        Assert.Equal(["INVALID_REFRESH_TOKEN"], Gql.Codes(await RefreshAsync(again.GetProperty("refreshToken").GetString()!, shortLeeway)));
     }
 
     [Theory]
@@ -164,8 +200,12 @@ public sealed class SessionTests(UsersHost users) : IClassFixture<UsersHost>
         Assert.Empty(Gql.Codes(await RefreshAsync(live.RefreshToken)));
     }
 
-    private async Task<System.Text.Json.JsonElement> RefreshAsync(string refreshToken)
-        => (await users.Client().PostAsync(Gql.Refresh, new { input = new { refreshToken } })).EnsureNoErrors().Data.GetProperty("refreshToken");
+    private async Task<System.Text.Json.JsonElement> RefreshAsync(string refreshToken, Shop.Testing.Hosting.TestServiceHost? host = null)
+        => (await users.Client(host: host).PostAsync(Gql.Refresh, new { input = new { refreshToken } })).EnsureNoErrors().Data.GetProperty("refreshToken");
+
+    /// <summary>An instance on the same database that allows no reuse leeway.</summary>
+    private Task<Shop.Testing.Hosting.TestServiceHost> StrictHostAsync()
+        => users.StartHostAsync(new Dictionary<string, string?> { ["Shop:Users:RefreshReuseLeeway"] = "00:00:00" });
 
     private async Task<System.Text.Json.JsonElement> LoginAsync(string email, string password)
         => (await users.Client().PostAsync(Gql.Login, new { input = new { email, password } })).EnsureNoErrors().Data.GetProperty("login");

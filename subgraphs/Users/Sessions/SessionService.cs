@@ -10,8 +10,8 @@ namespace Shop.Users.Sessions;
 
 /// <summary>
 /// Sign-in sessions: a login opens a refresh-token family; each refresh uses its token up and
-/// issues the next; presenting a used token again revokes the whole family (a stolen copy and the
-/// real one cannot both live on); logout revokes the family.
+/// issues the next; presenting a used token again after a short leeway revokes the whole family (a
+/// stolen copy and the real one cannot both live on); logout revokes the family.
 /// </summary>
 public sealed class SessionService(
     UsersDbContext db,
@@ -83,9 +83,10 @@ public sealed class SessionService(
     }
 
     /// <summary>
-    /// Exchanges a refresh token for a new pair. Of several concurrent exchanges of one token only the
-    /// first gets a pair; each of the others is a reuse and revokes the whole family, so the session
-    /// ends, the first one's new pair included. Clients are told to refresh one at a time per session.
+    /// Exchanges a refresh token for a new pair. A token used within the reuse leeway (concurrent
+    /// refreshes from two tabs, a retry after a lost answer) gets another successor in the same
+    /// family; a token used before that is a replay and revokes the whole family, so the session
+    /// ends, every successor included.
     /// </summary>
     public async Task<IssuedSession> RefreshAsync(string? refreshToken, CancellationToken cancellationToken)
     {
@@ -94,7 +95,7 @@ public sealed class SessionService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // The conditional update is the claim: concurrent exchanges queue on the row lock and all
-        // but the first find it used, which is reuse (below), as for any replay.
+        // but the first find it used a moment ago, which the leeway (below) tells from a replay.
         var claimed = await db.RefreshTokens
             .Where(token => token.TokenHash == hash && token.UsedAt == null)
             .ExecuteUpdateAsync(setters => setters.SetProperty(token => token.UsedAt, now), cancellationToken);
@@ -102,7 +103,7 @@ public sealed class SessionService(
                 from token in db.RefreshTokens
                 join family in db.RefreshTokenFamilies on token.FamilyId equals family.Id
                 where token.TokenHash == hash
-                select new { token.ExpiresAt, family.Id, family.UserId, family.RevokedAt })
+                select new { token.ExpiresAt, token.UsedAt, family.Id, family.UserId, family.RevokedAt })
             .SingleOrDefaultAsync(cancellationToken);
 
         if (found is null)
@@ -110,7 +111,7 @@ public sealed class SessionService(
             throw SessionErrors.InvalidRefreshTokenError();
         }
 
-        if (claimed == 0)
+        if (claimed == 0 && !WithinLeeway(found.UsedAt, now))
         {
             await RevokeFamilyAsync(found.Id, RevocationReasons.Reuse, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -133,6 +134,9 @@ public sealed class SessionService(
         await transaction.CommitAsync(cancellationToken);
         return session;
     }
+
+    private bool WithinLeeway(DateTimeOffset? usedAt, DateTimeOffset now)
+        => usedAt is { } used && now - used <= options.Value.RefreshReuseLeeway && options.Value.RefreshReuseLeeway > TimeSpan.Zero;
 
     /// <summary>Ends the session the refresh token belongs to; ending an ended session is no error.</summary>
     public async Task LogoutAsync(string? refreshToken, CancellationToken cancellationToken)
