@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Shop.Orders.Events;
 using Shop.Orders.Grpc;
+using Shop.ServiceDefaults;
 using Shop.Testing;
 using Shop.Testing.Clients;
 using Shop.Testing.Platform;
@@ -94,7 +95,7 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
         await using var socket = await GraphQLWsClient.ConnectAsync(Platform.Gateway.WebSocketAddress);
         await socket.InitAsync(new { Authorization = "Bearer " + customer.AccessToken });
         await socket.SubscribeAsync("watch", Watch, new { id = orderId });
-        var orders = new OrdersService.OrdersServiceClient(Platform.Orders.GrpcChannel());
+        var orders = new OrdersService.OrdersServiceClient(Platform.Orders.GrpcChannel(ShopServices.Orchestrator));
         var sseEvent = Task.Run(() => sse.ReadEventAsync(TimeSpan.FromSeconds(30)));
         var wsEvent = Task.Run(() => socket.ReceiveAsync(TimeSpan.FromSeconds(30)));
 

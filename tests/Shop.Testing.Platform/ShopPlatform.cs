@@ -9,7 +9,8 @@ namespace Shop.Testing.Platform;
 
 /// <summary>
 /// Everything a storefront talks to, on real ports: each service on its own PostgreSQL database,
-/// wired to the others as in production (JWKS from users, products over gRPC for orders), and the
+/// wired to the others as in production (JWKS from users, products over mutual-TLS gRPC for orders,
+/// each service presenting its own certificate), and the
 /// gateway serving the checked-in supergraph with the subgraphs' actual addresses.
 /// </summary>
 public sealed class ShopPlatform : IAsyncDisposable
@@ -104,7 +105,7 @@ public sealed class ShopPlatform : IAsyncDisposable
             settings.TryAdd(key, value);
         }
 
-        var host = await TestServiceHost.StartAsync(configure, map, settings);
+        var host = await TestServiceHost.StartAsync(configure, map, settings, identity: name);
         _owned.Insert(0, host);
         return host;
     }
