@@ -9,7 +9,7 @@ public sealed class AllowListTests(ServicesFixture services) : IClassFixture<Ser
     [Theory]
     [InlineData(ShopServices.Users, "users.GetUsers", ShopServices.Orchestrator, StatusCode.OK)]
     [InlineData(ShopServices.Products, "products.GetProducts", ShopServices.Orders, StatusCode.OK)]
-    [InlineData(ShopServices.Products, "products.Release", ShopServices.Orchestrator, StatusCode.OK)]
+    [InlineData(ShopServices.Products, "products.Release", ShopServices.Orchestrator, StatusCode.NotFound)]
     [InlineData(ShopServices.Orders, "orders.GetOrder", ShopServices.Orchestrator, StatusCode.NotFound)]
     [InlineData(ShopServices.Orders, "orders.Transition", ShopServices.Orchestrator, StatusCode.NotFound)]
     [InlineData(ShopServices.Payments, "payments.QueryPayment", ShopServices.Orchestrator, StatusCode.NotFound)]
