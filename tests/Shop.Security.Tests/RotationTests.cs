@@ -35,6 +35,30 @@ public sealed class RotationTests : IDisposable
     }
 
     [Fact]
+    public async Task Server_HalfWrittenRotation_KeepsServingThePreviousPair()
+    {
+        var certificates = TestCertificates.Shared.CopyTo(_directory, ShopServices.Products);
+        await using var host = await SampleHosts.StartWithHealthAsync(Tls(ShopServices.Products, reload: TimeSpan.FromMilliseconds(100)));
+        var original = await ServedSerialAsync(host);
+        using var authority = TestCertificates.Shared.LoadAuthority();
+        using var renewed = DevelopmentCertificates.Issue(authority, ShopServices.Products, DateTimeOffset.UtcNow, TimeSpan.FromDays(1));
+        var staged = Path.Combine(_directory, "staged");
+        Directory.CreateDirectory(staged);
+        DevelopmentCertificates.Write(renewed, Path.Combine(staged, "products.crt"), Path.Combine(staged, "products.key"));
+
+        // The new key is in place, its certificate not yet: the old certificate no longer matches.
+        File.Copy(Path.Combine(staged, "products.key"), Path.Combine(certificates, "products.key"), overwrite: true);
+        await Task.Delay(300);
+        var midway = await ServedSerialAsync(host);
+        File.Copy(Path.Combine(staged, "products.crt"), Path.Combine(certificates, "products.crt"), overwrite: true);
+        await Task.Delay(300);
+        var completed = await ServedSerialAsync(host);
+
+        Assert.Equal(original, midway);
+        Assert.Equal(renewed.SerialNumber, completed);
+    }
+
+    [Fact]
     public async Task Client_NewCertificateFiles_AreSentOnItsNextConnections()
     {
         await using var host = await SampleHosts.StartAsync<PartlyOpenHealth>();
