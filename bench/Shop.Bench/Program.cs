@@ -2,6 +2,7 @@ using Shop.Bench;
 using Shop.Bench.Gateway;
 using Shop.Bench.Kit;
 using Shop.Bench.Orders;
+using Shop.Bench.Payments;
 using Shop.Bench.Products;
 using Shop.Bench.Users;
 
@@ -17,6 +18,7 @@ var suites = new Dictionary<string, Func<BenchOptions, Task>>
     ["products"] = ProductsBenchmark.RunAsync,
     ["users"] = UsersBenchmark.RunAsync,
     ["gateway"] = GatewayBenchmark.RunAsync,
+    ["payments"] = PaymentsBenchmark.RunAsync,
 };
 
 foreach (var (name, run) in suites.Where(s => suite == "all" || s.Key == suite))

@@ -40,3 +40,10 @@ public static class PaymentSignalStatus
 
 /// <summary>The customer asked to cancel, for <paramref name="Reason"/>.</summary>
 public sealed record CancelSignal(string Reason);
+
+/// <summary>
+/// What the <see cref="OrderWorkflowContract.StatusQueryName"/> query answers: the workflow's current
+/// <paramref name="Step"/> (see the worker's steps), when it stops waiting for the money, and the last
+/// error it met (a retried or refused step), if any.
+/// </summary>
+public sealed record OrderWorkflowStatus(string Step, DateTimeOffset? PaymentDeadline, string? LastError);

@@ -3,17 +3,19 @@ using Shop.Orders.Catalog;
 using Shop.Orders.GraphQL;
 using Shop.Orders.Grpc;
 using Shop.Orders.Ordering;
+using Shop.Orders.Processing;
 using Shop.Orders.Storage;
 using Shop.Products.Grpc;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Grpc;
 using Shop.ServiceDefaults.Hosting;
+using Shop.ServiceDefaults.Temporal;
 
 namespace Shop.Orders;
 
 public static class Extensions
 {
-    /// <summary>The orders service: storage and backplane, the catalog client, the domain, GraphQL.</summary>
+    /// <summary>The orders service: storage and backplane, the catalog client, the domain, processing, GraphQL.</summary>
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
@@ -25,6 +27,13 @@ public static class Extensions
         services.AddScoped<OrderPlacement>();
         services.AddScoped<OrderTransitions>();
         services.AddScoped<OrderCancellation>();
+        if (builder.Configuration.HasTemporal())
+        {
+            // Without Temporal (tests of this service alone) placed orders wait, PENDING, for processing.
+            services.AddShopTemporalClient(builder.Configuration);
+            services.AddOrderProcessing<TemporalOrderProcessing>();
+        }
+
         services.AddShopGraphQL<OrdersSchema>();
         services.AddScoped<OrderByIdDataLoader>();
         services.AddScoped<CustomerOrdersDataLoader>();

@@ -1,5 +1,3 @@
-using GraphQL.Execution;
-using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -14,6 +12,7 @@ using Shop.Payments.Storage;
 using Shop.Payments.ZaloPay;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Hosting;
+using Shop.ServiceDefaults.Temporal;
 
 namespace Shop.Payments;
 
@@ -33,11 +32,17 @@ public static class Extensions
         services.AddScoped<PaymentRefunds>();
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<PaymentNotifier>();
+        if (builder.Configuration.HasTemporal())
+        {
+            // Without Temporal, settled payments stay marked "to notify" until it is configured.
+            services.AddShopTemporalClient(builder.Configuration);
+            services.AddSingleton<IPaymentEvents, TemporalPaymentEvents>();
+        }
+
         services.AddSingleton<PaymentJanitor>();
         services.AddHostedService(provider => provider.GetRequiredService<PaymentJanitor>());
         services.AddScoped<PaymentByOrderIdDataLoader>();
-        // Resolvers share the request's DbContext, which allows one operation at a time.
-        services.AddShopGraphQL<PaymentsSchema>(graphql => graphql.AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+        services.AddShopGraphQL<PaymentsSchema>();
         return builder;
     }
 

@@ -26,6 +26,28 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        builder.AddBasicServiceDefaults();
+        var tls = builder.Configuration.GetShopTls();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.EnableDetailedErrors = false;
+            if (!tls.Disabled)
+            {
+                grpc.Interceptors.Add<AllowedCallersInterceptor>();
+            }
+        });
+        builder.Services.AddShopAuthentication();
+        return builder;
+    }
+
+    /// <summary>
+    /// What a process without a GraphQL or gRPC surface (the orchestrator's worker) shares with the
+    /// services: the ports, JSON console logs, OpenTelemetry and health checks, and the
+    /// certificates (<c>Shop:Tls</c>) its gRPC clients present.
+    /// </summary>
+    public static WebApplicationBuilder AddBasicServiceDefaults(this WebApplicationBuilder builder)
+    {
         var section = builder.Configuration.GetSection(ServiceOptions.SectionName);
         var options = section.Get<ServiceOptions>() ?? new ServiceOptions();
         options.ServiceName ??= Assembly.GetEntryAssembly()?.GetName().Name ?? "shop";
@@ -77,16 +99,6 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddShopTelemetry(builder.Configuration, options.ServiceName);
         builder.Services.AddHealthChecks();
-        builder.Services.AddGrpcHealthChecks();
-        builder.Services.AddGrpc(grpc =>
-        {
-            grpc.EnableDetailedErrors = false;
-            if (!tls.Disabled)
-            {
-                grpc.Interceptors.Add<AllowedCallersInterceptor>();
-            }
-        });
-        builder.Services.AddShopAuthentication();
         return builder;
     }
 

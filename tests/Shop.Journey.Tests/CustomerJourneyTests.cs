@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Shop.Orders.Events;
 using Shop.Orders.Grpc;
+using Shop.Payments.Grpc;
 using Shop.ServiceDefaults;
 using Shop.Testing;
 using Shop.Testing.Clients;
@@ -113,6 +114,40 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
             Assert.Equal("PENDING", received.GetProperty("previousStatus").GetString());
             Assert.Equal("Stock held", received.GetProperty("reason").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Journey_PayThroughZaloPay_CallbackThroughTheGateway_PaymentReadWithTheOrder()
+    {
+        var customer = await Customer.RegisterAsync(Platform, "Thu");
+        var (orderId, _) = await BrowseAndOrderAsync(customer);
+        const string OrderWithPayment = "query ($id: ID!) { order(id: $id) { code total { amount } payment { status orderUrl amount { amount } } } }";
+        var order = (await customer.Client(Platform).PostAsync(OrderWithPayment, new { id = orderId })).EnsureNoErrors().Data.GetProperty("order");
+        Assert.Equal(JsonValueKind.Null, order.GetProperty("payment").ValueKind);
+
+        // What the orchestrator does once stock is reserved.
+        var payments = new PaymentsService.PaymentsServiceClient(Platform.Payments.GrpcChannel(ShopServices.Orchestrator));
+        var total = decimal.Parse(order.GetProperty("total").GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var created = await payments.CreatePaymentAsync(new CreatePaymentRequest
+        {
+            OrderId = orderId,
+            OrderCode = order.GetProperty("code").GetString(),
+            CustomerId = customer.Id.ToString(),
+            Amount = total.ToMoney("VND"),
+            Description = "Shop order",
+        });
+
+        var pending = (await customer.Client(Platform).PostAsync(OrderWithPayment, new { id = orderId })).EnsureNoErrors().Data.GetProperty("order").GetProperty("payment");
+        Assert.Equal("PENDING", pending.GetProperty("status").GetString());
+        Assert.Equal(created.OrderUrl, pending.GetProperty("orderUrl").GetString());
+
+        // The customer pays; ZaloPay's callback reaches payments through the gateway's public path.
+        var paid = await Platform.Sandbox.Control.PayAsync(created.AppTransId);
+        Assert.Equal(1, Assert.Single(paid.Deliveries).ReturnCode);
+
+        var after = (await customer.Client(Platform).PostAsync(OrderWithPayment, new { id = orderId })).EnsureNoErrors().Data.GetProperty("order").GetProperty("payment");
+        Assert.Equal("PAID", after.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("orderUrl").ValueKind);
     }
 
     [Fact]

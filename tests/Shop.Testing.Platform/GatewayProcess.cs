@@ -39,7 +39,10 @@ public sealed class GatewayProcess : IAsyncDisposable
     public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var repository = RepositoryRoot.Find();
-        var port = FreePort.Next();
+        // A caller that must name the gateway's address before it starts (a callback URL) fixes the port.
+        var port = environment.TryGetValue("GATEWAY_PORT", out var fixedPort)
+            ? int.Parse(fixedPort, System.Globalization.CultureInfo.InvariantCulture)
+            : FreePort.Next();
         var start = new ProcessStartInfo("node", [Path.Combine(repository, "gateway", "src", "server.mjs")])
         {
             WorkingDirectory = Path.Combine(repository, "gateway"),

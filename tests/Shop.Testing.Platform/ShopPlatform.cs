@@ -1,17 +1,21 @@
+using System.Globalization;
 using Shop.Orders;
+using Shop.Payments;
 using Shop.Products;
 using Shop.Testing.Clients;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
+using Shop.Testing.ZaloPay;
 using Shop.Users;
 
 namespace Shop.Testing.Platform;
 
 /// <summary>
 /// Everything a storefront talks to, on real ports: each service on its own PostgreSQL database,
-/// wired to the others as in production (JWKS from users, products over mutual-TLS gRPC for orders,
-/// each service presenting its own certificate), and the
-/// gateway serving the checked-in supergraph with the subgraphs' actual addresses.
+/// wired to the others as in production (JWKS from users, products over mutual-TLS gRPC for orders, each service presenting its own certificate; payments
+/// against the ZaloPay sandbox, whose callbacks come back through the gateway), and the gateway
+/// serving the checked-in supergraph with the subgraphs' actual addresses. Order processing (the
+/// orchestrator) needs a Temporal server and is not part of it.
 /// </summary>
 public sealed class ShopPlatform : IAsyncDisposable
 {
@@ -33,6 +37,10 @@ public sealed class ShopPlatform : IAsyncDisposable
     public TestServiceHost Products { get; private set; } = null!;
 
     public TestServiceHost Orders { get; private set; } = null!;
+
+    public TestServiceHost Payments { get; private set; } = null!;
+
+    public ZaloPaySandboxHost Sandbox { get; private set; } = null!;
 
     public GatewayProcess Gateway { get; private set; } = null!;
 
@@ -74,12 +82,28 @@ public sealed class ShopPlatform : IAsyncDisposable
             ["Shop:Services:products:Grpc"] = Products.GrpcAddress.ToString(),
         });
 
+        Sandbox = await ZaloPaySandboxHost.StartAsync();
+        _owned.Insert(0, Sandbox);
+        var gatewayPort = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        Payments = await StartAsync("payments", b => b.AddPayments(), app => app.MapPayments(), new()
+        {
+            ["Shop:Auth:JwksUrl"] = jwks,
+            ["ZaloPay:BaseUrl"] = Sandbox.BaseAddress.ToString(),
+            ["ZaloPay:AppId"] = ZaloPaySandboxHost.Merchant.AppId.ToString(CultureInfo.InvariantCulture),
+            ["ZaloPay:Key1"] = ZaloPaySandboxHost.Merchant.Key1,
+            ["ZaloPay:Key2"] = ZaloPaySandboxHost.Merchant.Key2,
+            // As in production: ZaloPay calls the public origin, the gateway forwards to payments.
+            ["ZaloPay:CallbackUrl"] = $"http://127.0.0.1:{gatewayPort}/payments/zalopay/callback",
+        });
+
         var environment = new Dictionary<string, string>
         {
+            ["GATEWAY_PORT"] = gatewayPort,
             ["JWKS_URL"] = jwks,
             ["SUBGRAPH_USERS_URL"] = Users.GraphQLAddress.ToString(),
             ["SUBGRAPH_PRODUCTS_URL"] = Products.GraphQLAddress.ToString(),
             ["SUBGRAPH_ORDERS_URL"] = Orders.GraphQLAddress.ToString(),
+            ["SUBGRAPH_PAYMENTS_URL"] = Payments.GraphQLAddress.ToString(),
         };
         foreach (var (key, value) in gatewayEnvironment)
         {

@@ -19,15 +19,16 @@ internal static class MediaTypes
     public const string EventStream = "text/event-stream";
 
     /// <summary>
-    /// The client's most preferred format that the server speaks. No Accept header means
-    /// <c>application/graphql-response+json</c>, as the spec asks of servers since 2025.
+    /// The client's most preferred format that the server speaks. A client that names no GraphQL
+    /// type (no Accept header, <c>*/*</c>, <c>application/*</c>) gets <c>application/json</c>, as the
+    /// GraphQL-over-HTTP spec asks: such a client may not know the newer type's status codes.
     /// </summary>
     public static ResponseFormat Negotiate(HttpRequest request)
     {
         var header = request.Headers.Accept;
         if (header.Count == 0)
         {
-            return ResponseFormat.GraphQLResponseJson;
+            return ResponseFormat.Json;
         }
 
         if (!MediaTypeHeaderValue.TryParseList(header, out var accepted))
@@ -69,14 +70,14 @@ internal static class MediaTypes
     private static ResponseFormat Match(MediaTypeHeaderValue value)
     {
         var type = value.MediaType;
-        if (type.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)
-            || type.Equals("application/*", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("*/*", StringComparison.OrdinalIgnoreCase))
+        if (type.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
         {
             return ResponseFormat.GraphQLResponseJson;
         }
 
-        if (type.Equals(Json, StringComparison.OrdinalIgnoreCase))
+        if (type.Equals(Json, StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/*", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("*/*", StringComparison.OrdinalIgnoreCase))
         {
             return ResponseFormat.Json;
         }

@@ -21,13 +21,22 @@ public static class HealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapShopHealth(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapHttpHealth();
+        endpoints.MapGrpcHealthChecksService().OnGrpcPort(endpoints).WithMetadata(new AllowedCallersAttribute { AnyService = true });
+        return endpoints;
+    }
+
+    /// <summary>
+    /// <c>/health/live</c> and <c>/health/ready</c> only, for a process without a gRPC port.
+    /// </summary>
+    public static IEndpointRouteBuilder MapHttpHealth(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ready),
             ResponseWriter = WriteAsync,
         });
-        endpoints.MapGrpcHealthChecksService().OnGrpcPort(endpoints).WithMetadata(new AllowedCallersAttribute { AnyService = true });
         return endpoints;
     }
 

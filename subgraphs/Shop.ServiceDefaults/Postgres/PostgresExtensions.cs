@@ -23,19 +23,23 @@ public static class PostgresExtensions
     }
 
     /// <summary>
-    /// <see cref="AddShopPostgres"/> plus a pooled EF Core context on that data source, migrated at
-    /// start-up unless <c>Shop:Database:MigrateOnStartup</c> is false.
+    /// <see cref="AddShopPostgres"/> plus pooled EF Core contexts on that data source, migrated at
+    /// start-up unless <c>Shop:Database:MigrateOnStartup</c> is false. A context allows one operation
+    /// at a time, so code that runs concurrently within a request (GraphQL resolvers of parallel root
+    /// fields, DataLoader batches) takes its own from <see cref="IDbContextFactory{TContext}"/>; the
+    /// scoped <typeparamref name="TContext"/> is for code that runs one operation at a time.
     /// </summary>
     public static IServiceCollection AddShopDbContext<TContext>(
         this IServiceCollection services, IConfiguration configuration, string name, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
     {
         var dataSource = services.AddShopPostgres(configuration, name);
-        services.AddDbContextPool<TContext>(options =>
+        services.AddPooledDbContextFactory<TContext>(options =>
         {
             options.UseNpgsql(dataSource);
             configure?.Invoke(options);
         });
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         if (configuration.GetValue("Shop:Database:MigrateOnStartup", true))
         {
             services.AddHostedService<MigrationHostedService<TContext>>();

@@ -31,18 +31,21 @@ public sealed class HttpTransportTests(SampleHost sample) : IClassFixture<Sample
     }
 
     [Fact]
-    public async Task Post_NoAcceptHeader_DefaultsToGraphQLResponseJson()
+    public async Task Post_NoAcceptHeader_AnswersApplicationJson()
     {
         var response = await _client.SendRawAsync(HttpMethod.Post, """{"query":"{ hello }"}""", accept: null);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.StartsWith(GraphQLJson, response.ContentType);
+        Assert.StartsWith(Json, response.ContentType);
     }
 
     [Theory]
     [InlineData("application/json;q=0.9, application/graphql-response+json", GraphQLJson)]
     [InlineData("application/graphql-response+json;q=0.5, application/json", Json)]
-    [InlineData("text/html, */*;q=0.1", GraphQLJson)]
+    [InlineData("text/html, */*;q=0.1", Json)]
+    [InlineData("*/*", Json)]
+    [InlineData("application/*", Json)]
+    [InlineData("*/*;q=0.5, application/graphql-response+json", GraphQLJson)]
     public async Task Post_AcceptWithQualities_PicksTheClientsPreference(string accept, string expected)
     {
         var response = await _client.PostAsync("{ hello }", accept: accept);

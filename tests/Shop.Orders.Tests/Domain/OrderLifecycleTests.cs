@@ -14,6 +14,7 @@ public sealed class OrderLifecycleTests
         (OrderStatus.AwaitingPayment, OrderStatus.Paid),
         (OrderStatus.AwaitingPayment, OrderStatus.Cancelled),
         (OrderStatus.Paid, OrderStatus.Completed),
+        (OrderStatus.Paid, OrderStatus.Cancelled),
     ];
 
     [Fact]

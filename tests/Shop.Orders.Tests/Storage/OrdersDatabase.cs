@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Shop.Orders.Storage.Postgres;
 using Shop.Testing.Postgres;
 
@@ -14,6 +15,11 @@ public class OrdersDatabase : PostgresDatabase
         await db.Database.MigrateAsync();
     }
 
-    public OrdersDbContext CreateContext()
-        => new(new DbContextOptionsBuilder<OrdersDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
+    public OrdersDbContext CreateContext() => new(Options());
+
+    /// <summary>Pooled contexts, as the service gets them.</summary>
+    public IDbContextFactory<OrdersDbContext> CreateContextFactory() => new PooledDbContextFactory<OrdersDbContext>(Options());
+
+    private DbContextOptions<OrdersDbContext> Options()
+        => new DbContextOptionsBuilder<OrdersDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options;
 }

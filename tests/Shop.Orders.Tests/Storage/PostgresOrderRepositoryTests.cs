@@ -8,7 +8,7 @@ namespace Shop.Orders.Tests.Storage;
 
 public sealed class PostgresOrderRepositoryTests(OrdersDatabase database) : OrderRepositoryContract, IClassFixture<OrdersDatabase>
 {
-    protected override IOrderRepository Repository() => new PostgresOrderRepository(database.CreateContext());
+    protected override IOrderRepository Repository() => new PostgresOrderRepository(database.CreateContextFactory());
 
     protected override async Task<Task<OrderStatusChanged>> ListenForPublishedAsync()
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Shop.Payments.Storage.Postgres;
 using Shop.Testing.Postgres;
 
@@ -14,6 +15,11 @@ public class PaymentsDatabase : PostgresDatabase
         await db.Database.MigrateAsync();
     }
 
-    public PaymentsDbContext CreateContext()
-        => new(new DbContextOptionsBuilder<PaymentsDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
+    public PaymentsDbContext CreateContext() => new(Options());
+
+    /// <summary>Pooled contexts, as the service gets them.</summary>
+    public IDbContextFactory<PaymentsDbContext> CreateContextFactory() => new PooledDbContextFactory<PaymentsDbContext>(Options());
+
+    private DbContextOptions<PaymentsDbContext> Options()
+        => new DbContextOptionsBuilder<PaymentsDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options;
 }

@@ -5,5 +5,5 @@ namespace Shop.Payments.Tests.Storage;
 
 public sealed class PostgresPaymentRepositoryTests(PaymentsDatabase database) : PaymentRepositoryContract, IClassFixture<PaymentsDatabase>
 {
-    protected override IPaymentRepository Repository() => new PostgresPaymentRepository(database.CreateContext());
+    protected override IPaymentRepository Repository() => new PostgresPaymentRepository(database.CreateContextFactory());
 }

@@ -80,7 +80,8 @@ public sealed class TestServiceHost : IAsyncDisposable
         var app = builder.Build();
         configureApp(app);
         await app.StartAsync();
-        return new TestServiceHost(app, httpPort, grpcPort);
+        // A caller may have fixed a port in its settings (e.g. one its own callback URL names).
+        return new TestServiceHost(app, app.Configuration.GetValue("Shop:HttpPort", httpPort), app.Configuration.GetValue("Shop:GrpcPort", grpcPort));
     }
 
     /// <summary>An HTTP client for the public port.</summary>

@@ -10,26 +10,40 @@ namespace Shop.Orders.Storage.Postgres;
 /// Orders in PostgreSQL. A transition's notification is sent inside the transaction that stores it,
 /// so every instance receives events exactly in commit order, and only for committed changes.
 /// With an external backplane configured (Redis), events are published to it after the commit.
+/// Each call takes its own pooled context, so callers may run concurrently (parallel resolvers).
 /// </summary>
-public sealed class PostgresOrderRepository(OrdersDbContext db, IOrderEventPublisher? externalPublisher = null) : IOrderRepository
+public sealed class PostgresOrderRepository(IDbContextFactory<OrdersDbContext> contexts, IOrderEventPublisher? externalPublisher = null) : IOrderRepository
 {
     public const string NotificationChannel = "shop_order_events";
 
     public async Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken)
-        => (await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken))?.ToOrder();
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken))?.ToOrder();
+    }
 
     public async Task<Order?> GetByCodeAsync(string code, CancellationToken cancellationToken)
-        => (await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, cancellationToken))?.ToOrder();
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, cancellationToken))?.ToOrder();
+    }
 
     public async Task<IReadOnlyList<Order>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
-        => [.. (await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken)).Select(r => r.ToOrder())];
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return [.. (await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken)).Select(r => r.ToOrder())];
+    }
 
     public async Task<Order?> GetByIdempotencyKeyAsync(Guid customerId, string idempotencyKey, CancellationToken cancellationToken)
-        => (await db.Orders.AsNoTracking()
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Orders.AsNoTracking()
             .FirstOrDefaultAsync(o => o.CustomerId == customerId && o.IdempotencyKey == idempotencyKey, cancellationToken))?.ToOrder();
+    }
 
     public async Task<Order> AddAsync(Order order, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = order.ToRecord();
         db.Orders.Add(record);
         try
@@ -39,7 +53,6 @@ public sealed class PostgresOrderRepository(OrdersDbContext db, IOrderEventPubli
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
-            db.Entry(record).State = EntityState.Detached;
             if (unique.ConstraintName == OrdersDbContext.CodeIndex)
             {
                 throw new OrderCodeTakenException();
@@ -52,6 +65,7 @@ public sealed class PostgresOrderRepository(OrdersDbContext db, IOrderEventPubli
 
     public async Task<bool> TryUpdateAsync(Order order, long expectedVersion, OrderStatusChanged? published, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = order.ToRecord();
         var notifyHere = published is not null && externalPublisher is null;
         await using var transaction = notifyHere ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -89,6 +103,7 @@ public sealed class PostgresOrderRepository(OrdersDbContext db, IOrderEventPubli
 
     public async Task<OrderPage> ListAsync(OrderQuery query, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matching = db.Orders.AsNoTracking();
         if (query.CustomerId is { } customerId)
         {
@@ -114,6 +129,7 @@ public sealed class PostgresOrderRepository(OrdersDbContext db, IOrderEventPubli
     public async Task<IReadOnlyDictionary<Guid, OrderPage>> ListForCustomersAsync(
         IReadOnlyCollection<Guid> customerIds, int first, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = customerIds.ToArray();
         // Two commands whatever the number of customers: each one's newest first + 1 orders, and the counts.
         var rows = await db.Orders.FromSql($"""
@@ -139,9 +155,12 @@ public sealed class PostgresOrderRepository(OrdersDbContext db, IOrderEventPubli
     }
 
     public async Task<IReadOnlyList<Order>> GetNotHandedOffAsync(int max, DateTimeOffset placedBefore, CancellationToken cancellationToken)
-        => [.. (await db.Orders.AsNoTracking()
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return [.. (await db.Orders.AsNoTracking()
             .Where(o => !o.HandedOff && o.CreatedAt < placedBefore)
             .OrderBy(o => o.CreatedAt)
             .Take(max)
             .ToListAsync(cancellationToken)).Select(r => r.ToOrder())];
+    }
 }

@@ -4,17 +4,27 @@ using Shop.Payments.Paying;
 
 namespace Shop.Payments.Storage.Postgres;
 
-/// <summary>Payments in PostgreSQL, one row each; updates are optimistic on the version column.</summary>
-public sealed class PostgresPaymentRepository(PaymentsDbContext db) : IPaymentRepository
+/// <summary>
+/// Payments in PostgreSQL, one row each; updates are optimistic on the version column. Each call
+/// takes its own pooled context, so callers may run concurrently (parallel resolvers).
+/// </summary>
+public sealed class PostgresPaymentRepository(IDbContextFactory<PaymentsDbContext> contexts) : IPaymentRepository
 {
     public async Task<Payment?> GetAsync(Guid orderId, CancellationToken cancellationToken)
-        => (await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == orderId, cancellationToken))?.ToPayment();
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == orderId, cancellationToken))?.ToPayment();
+    }
 
     public async Task<IReadOnlyList<Payment>> GetManyAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken)
-        => [.. (await db.Payments.AsNoTracking().Where(p => orderIds.Contains(p.OrderId)).ToListAsync(cancellationToken)).Select(r => r.ToPayment())];
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return [.. (await db.Payments.AsNoTracking().Where(p => orderIds.Contains(p.OrderId)).ToListAsync(cancellationToken)).Select(r => r.ToPayment())];
+    }
 
     public async Task<Payment?> GetByAppTransIdAsync(string appTransId, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var containing = PaymentRecordMapping.AttemptContaining(appTransId);
         var record = await db.Payments.AsNoTracking()
             .FirstOrDefaultAsync(p => EF.Functions.JsonContains(p.Attempts, containing), cancellationToken);
@@ -23,6 +33,7 @@ public sealed class PostgresPaymentRepository(PaymentsDbContext db) : IPaymentRe
 
     public async Task<bool> TryAddAsync(Payment payment, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = payment.ToRecord();
         db.Payments.Add(record);
         try
@@ -32,17 +43,13 @@ public sealed class PostgresPaymentRepository(PaymentsDbContext db) : IPaymentRe
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            db.Entry(record).State = EntityState.Detached;
             return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
         }
     }
 
     public async Task<bool> TryUpdateAsync(Payment payment, long expectedVersion, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = payment.ToRecord();
         var updated = await db.Payments
             .Where(p => p.OrderId == record.OrderId && p.Version == expectedVersion)
@@ -64,6 +71,7 @@ public sealed class PostgresPaymentRepository(PaymentsDbContext db) : IPaymentRe
 
     public async Task<PaymentPage> ListAsync(PaymentQuery query, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matching = db.Payments.AsNoTracking();
         if (query.Status is { } status)
         {
@@ -83,6 +91,7 @@ public sealed class PostgresPaymentRepository(PaymentsDbContext db) : IPaymentRe
 
     public async Task<IReadOnlyList<Payment>> GetUnsettledAsync(int max, DateTimeOffset changedBefore, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Two lists, so payments stuck waiting for a workflow never starve refunds (or the reverse).
         var notify = await db.Payments.AsNoTracking()
             .Where(p => p.NotifyPending && p.UpdatedAt < changedBefore).OrderBy(p => p.UpdatedAt).Take(max).ToListAsync(cancellationToken);
