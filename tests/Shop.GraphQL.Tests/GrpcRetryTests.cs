@@ -4,6 +4,7 @@ using Grpc.Health.V1;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.ServiceDefaults.Grpc;
+using Shop.Testing.Security;
 
 namespace Shop.GraphQL.Tests;
 
@@ -58,6 +59,7 @@ public sealed class GrpcRetryTests(GrpcRetryTests.Host sample) : IClassFixture<G
     private Health.HealthClient Client()
     {
         var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(TestCertificates.Shared.Settings(TestCertificates.TestHost))
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Shop:Services:sample:Grpc"] = sample.Host.GrpcAddress.ToString() })
             .Build();
         var services = new ServiceCollection();

@@ -5,6 +5,8 @@ using Grpc.Net.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.ServiceDefaults.Grpc;
+using Shop.Testing.Hosting;
+using Shop.Testing.Security;
 
 namespace Shop.GraphQL.Tests;
 
@@ -27,7 +29,7 @@ public sealed class HealthAndGrpcTests(SampleHost sample) : IClassFixture<Sample
     [Fact]
     public async Task GrpcHealth_IsServedOnTheInternalPort()
     {
-        var client = new Health.HealthClient(sample.Host.GrpcChannel());
+        var client = new Health.HealthClient(sample.Host.GrpcChannel(TestCertificates.TestHost));
 
         var reply = await client.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
 
@@ -48,7 +50,7 @@ public sealed class HealthAndGrpcTests(SampleHost sample) : IClassFixture<Sample
     [Fact]
     public async Task GraphQL_IsNotServedOnTheInternalPort()
     {
-        using var handler = new SocketsHttpHandler();
+        using var handler = TestServiceHost.CreateGrpcHandler(TestCertificates.TestHost);
         using var http = new HttpClient(handler) { BaseAddress = sample.Host.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
         using var response = await http.PostAsync("/graphql", new StringContent("""{"query":"{ hello }"}""", System.Text.Encoding.UTF8, "application/json"));
@@ -61,6 +63,7 @@ public sealed class HealthAndGrpcTests(SampleHost sample) : IClassFixture<Sample
     {
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(TestCertificates.Shared.Settings(TestCertificates.TestHost))
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Shop:Services:sample:Grpc"] = sample.Host.GrpcAddress.ToString() })
             .Build();
         services.AddShopGrpcClient<Health.HealthClient>(configuration, "sample", deadline: TimeSpan.FromMilliseconds(300));

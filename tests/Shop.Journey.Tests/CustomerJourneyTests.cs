@@ -3,6 +3,7 @@ using System.Text.Json;
 using Shop.Orders.Events;
 using Shop.Orders.Grpc;
 using Shop.Payments.Grpc;
+using Shop.ServiceDefaults;
 using Shop.Testing;
 using Shop.Testing.Clients;
 using Shop.Testing.Platform;
@@ -95,7 +96,7 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
         await using var socket = await GraphQLWsClient.ConnectAsync(Platform.Gateway.WebSocketAddress);
         await socket.InitAsync(new { Authorization = "Bearer " + customer.AccessToken });
         await socket.SubscribeAsync("watch", Watch, new { id = orderId });
-        var orders = new OrdersService.OrdersServiceClient(Platform.Orders.GrpcChannel());
+        var orders = new OrdersService.OrdersServiceClient(Platform.Orders.GrpcChannel(ShopServices.Orchestrator));
         var sseEvent = Task.Run(() => sse.ReadEventAsync(TimeSpan.FromSeconds(30)));
         var wsEvent = Task.Run(() => socket.ReceiveAsync(TimeSpan.FromSeconds(30)));
 
@@ -125,7 +126,7 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
         Assert.Equal(JsonValueKind.Null, order.GetProperty("payment").ValueKind);
 
         // What the orchestrator does once stock is reserved.
-        var payments = new PaymentsService.PaymentsServiceClient(Platform.Payments.GrpcChannel());
+        var payments = new PaymentsService.PaymentsServiceClient(Platform.Payments.GrpcChannel(ShopServices.Orchestrator));
         var total = decimal.Parse(order.GetProperty("total").GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var created = await payments.CreatePaymentAsync(new CreatePaymentRequest
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Shop.Orchestration;
 using Shop.Orchestrator.Temporal;
 using Shop.Orchestrator.Workflows;
+using Shop.ServiceDefaults;
 using Shop.Testing;
 using Shop.Testing.Hosting;
 using Temporalio.Client;
@@ -95,7 +96,7 @@ public sealed class WorkerHostingTests
     /// <summary>The orchestrator as its Program.cs builds it, on free ports, its gRPC clients pointed at <paramref name="grpc"/>.</summary>
     public static Task<TestServiceHost> StartWorkerAsync(string temporalAddress, Uri? grpc = null, IReadOnlyDictionary<string, string?>? more = null)
     {
-        var target = (grpc ?? new Uri($"http://127.0.0.1:{FreePort.Next()}")).ToString();
+        var target = (grpc ?? new Uri($"https://127.0.0.1:{FreePort.Next()}")).ToString();
         var settings = new Dictionary<string, string?>
         {
             ["Temporal:Address"] = temporalAddress,
@@ -110,6 +111,6 @@ public sealed class WorkerHostingTests
             settings[key] = value;
         }
 
-        return TestServiceHost.StartAsync(builder => builder.AddOrchestrator(), app => app.MapOrchestrator(), settings, "Shop.Orchestrator");
+        return TestServiceHost.StartAsync(builder => builder.AddOrchestrator(), app => app.MapOrchestrator(), settings, "Shop.Orchestrator", ShopServices.Orchestrator);
     }
 }

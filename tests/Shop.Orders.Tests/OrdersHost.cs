@@ -5,6 +5,7 @@ using Shop.Orders.Events;
 using Shop.Orders.Grpc;
 using Shop.Orders.Ordering;
 using Shop.Orders.Tests.Storage;
+using Shop.ServiceDefaults;
 using Shop.Testing.Auth;
 using Shop.Testing.Clients;
 using Shop.Testing.Hosting;
@@ -55,7 +56,7 @@ public class OrdersHost : OrdersDatabase
         {
             ["ConnectionStrings:orders"] = ConnectionString,
             ["Shop:Auth:JwksUrl"] = JwksUrl,
-            ["Shop:Services:products:Grpc"] = "http://127.0.0.1:1",
+            ["Shop:Services:products:Grpc"] = "https://127.0.0.1:1",
         };
         foreach (var (key, value) in Settings)
         {
@@ -69,7 +70,8 @@ public class OrdersHost : OrdersDatabase
                 ConfigureServices(builder.Services);
             },
             app => app.MapOrders(),
-            settings);
+            settings,
+            identity: ShopServices.Orders);
         var listening = host.Services.GetService<PostgresOrderEventListener>()?.Listening ?? host.GetRequiredService<RedisOrderEvents>().Listening;
         await listening.WaitAsync(TimeSpan.FromSeconds(10));
         if (_hosts.Count > 0)
@@ -82,7 +84,8 @@ public class OrdersHost : OrdersDatabase
 
     public GraphQLHttpClient Client(string? token) => new(Host.CreateHttpClient()) { AccessToken = token };
 
-    public OrdersService.OrdersServiceClient Grpc(TestServiceHost? host = null) => new((host ?? Host).GrpcChannel());
+    /// <summary>The orders service as the orchestrator, its only allowed caller, calls it.</summary>
+    public OrdersService.OrdersServiceClient Grpc(TestServiceHost? host = null) => new((host ?? Host).GrpcChannel(ShopServices.Orchestrator));
 
     /// <summary>Stores a PENDING order for <paramref name="customerId"/> directly, as placement would.</summary>
     public async Task<Ordering.Order> SeedOrderAsync(Guid customerId)

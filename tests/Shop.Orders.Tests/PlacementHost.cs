@@ -1,4 +1,5 @@
 using Shop.Products;
+using Shop.ServiceDefaults;
 using Shop.Testing.Clients;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
@@ -32,7 +33,8 @@ public sealed class PlacementHost : OrdersHost
             {
                 ["ConnectionStrings:products"] = _productsDatabase.ConnectionString,
                 ["Shop:Auth:JwksUrl"] = JwksUrl,
-            });
+            },
+            identity: ShopServices.Products);
         await base.InitializeAsync();
     }
 

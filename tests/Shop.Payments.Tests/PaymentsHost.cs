@@ -7,6 +7,7 @@ using Shop.Common.Grpc;
 using Shop.Payments.Events;
 using Shop.Payments.Grpc;
 using Shop.Payments.Tests.Storage;
+using Shop.ServiceDefaults;
 using Shop.Testing;
 using Shop.Testing.Auth;
 using Shop.Testing.Clients;
@@ -69,10 +70,12 @@ public class PaymentsHost : PaymentsDatabase
                 builder.Services.AddSingleton<IPaymentEvents>(Events);
             },
             app => app.MapPayments(),
-            settings);
+            settings,
+            identity: ShopServices.Payments);
     }
 
-    public PaymentsService.PaymentsServiceClient Grpc() => new(Host.GrpcChannel());
+    /// <summary>Payments as the orchestrator, its only allowed caller, calls them.</summary>
+    public PaymentsService.PaymentsServiceClient Grpc() => new(Host.GrpcChannel(ShopServices.Orchestrator));
 
     public GraphQLHttpClient Client(string? token) => new(Host.CreateHttpClient()) { AccessToken = token };
 

@@ -3,15 +3,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Product = Shop.Products.Data.Product;
 using Shop.Products.Catalog;
 using Shop.Products.Data;
 using Shop.Products.Grpc;
 using Shop.Products.Inventory;
+using Shop.ServiceDefaults;
 using Shop.Testing.Auth;
 using Shop.Testing.Clients;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
-using Product = Shop.Products.Data.Product;
 
 namespace Shop.Products.Tests;
 
@@ -61,7 +62,8 @@ public class ProductsHost : PostgresDatabase
                 builder.Services.ConfigureDbContext<ProductsDbContext>(options => options.AddInterceptors(Commands));
             },
             app => app.MapProducts(),
-            settings);
+            settings,
+            identity: ShopServices.Products);
     }
 
     /// <summary>Data the fixture's tests share, written before the first test.</summary>
@@ -73,9 +75,11 @@ public class ProductsHost : PostgresDatabase
 
     public GraphQLHttpClient Admin(Guid? adminId = null) => new(Host.CreateHttpClient()) { AccessToken = Tokens.Admin(adminId) };
 
-    public InventoryService.InventoryServiceClient Inventory() => new(Host.GrpcChannel());
+    /// <summary>The inventory as the orchestrator, its only allowed caller, calls it.</summary>
+    public InventoryService.InventoryServiceClient Inventory() => new(Host.GrpcChannel(ShopServices.Orchestrator));
 
-    public ProductsService.ProductsServiceClient ProductsGrpc() => new(Host.GrpcChannel());
+    /// <summary>The catalog lookups as orders, their only allowed caller, calls them.</summary>
+    public ProductsService.ProductsServiceClient ProductsGrpc() => new(Host.GrpcChannel(ShopServices.Orders));
 
     /// <summary>Runs <paramref name="work"/> with a fresh request scope of the service.</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -12,7 +12,7 @@ namespace Shop.Testing.Platform;
 
 /// <summary>
 /// Everything a storefront talks to, on real ports: each service on its own PostgreSQL database,
-/// wired to the others as in production (JWKS from users, products over gRPC for orders, payments
+/// wired to the others as in production (JWKS from users, products over mutual-TLS gRPC for orders, each service presenting its own certificate; payments
 /// against the ZaloPay sandbox, whose callbacks come back through the gateway), and the gateway
 /// serving the checked-in supergraph with the subgraphs' actual addresses. Order processing (the
 /// orchestrator) needs a Temporal server and is not part of it.
@@ -129,7 +129,7 @@ public sealed class ShopPlatform : IAsyncDisposable
             settings.TryAdd(key, value);
         }
 
-        var host = await TestServiceHost.StartAsync(configure, map, settings);
+        var host = await TestServiceHost.StartAsync(configure, map, settings, identity: name);
         _owned.Insert(0, host);
         return host;
     }

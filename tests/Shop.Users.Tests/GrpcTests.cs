@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Grpc;
 using Shop.Users.Grpc;
 
@@ -12,7 +13,7 @@ public sealed class GrpcTests(UsersHost users) : IClassFixture<UsersHost>
     {
         var first = await users.NewCustomerAsync();
         var second = await users.NewCustomerAsync();
-        var client = new UsersService.UsersServiceClient(users.Host.GrpcChannel());
+        var client = new UsersService.UsersServiceClient(users.Host.GrpcChannel(ShopServices.Orchestrator));
         var request = new GetUsersRequest { Ids = { second.UserId.ToString(), Guid.NewGuid().ToString(), first.UserId.ToString(), second.UserId.ToString() } };
 
         var reply = await client.GetUsersAsync(request, deadline: DateTime.UtcNow.AddSeconds(10));
@@ -29,7 +30,7 @@ public sealed class GrpcTests(UsersHost users) : IClassFixture<UsersHost>
     [Fact]
     public async Task GetUsers_MalformedId_IsInvalidArgument()
     {
-        var client = new UsersService.UsersServiceClient(users.Host.GrpcChannel());
+        var client = new UsersService.UsersServiceClient(users.Host.GrpcChannel(ShopServices.Orchestrator));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             client.GetUsersAsync(new GetUsersRequest { Ids = { Guid.NewGuid().ToString(), "not-a-guid" } }, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync);

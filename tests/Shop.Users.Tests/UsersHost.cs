@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.ServiceDefaults;
 using Shop.Testing.Clients;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
@@ -56,7 +57,8 @@ public class UsersHost : PostgresDatabase
             },
             app => app.MapUsers(),
             settings,
-            "Shop.Users");
+            "Shop.Users",
+            ShopServices.Users);
         _hosts.Add(host);
         return host;
     }

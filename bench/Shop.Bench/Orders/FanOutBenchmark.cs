@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Orders.Grpc;
 using Shop.Orders.Ordering;
+using Shop.ServiceDefaults;
 using OrderLine = Shop.Orders.Ordering.OrderLine;
 using OrderStatus = Shop.Orders.Grpc.OrderStatus;
 using Shop.Testing.Clients;
@@ -79,7 +80,7 @@ public static class FanOutBenchmark
         }
 
         await Task.Delay(500);
-        var grpc = new OrdersService.OrdersServiceClient(bench.Orders.GrpcChannel());
+        var grpc = new OrdersService.OrdersServiceClient(bench.Orders.GrpcChannel(ShopServices.Orchestrator));
         var steps = new[] { OrderStatus.Reserved, OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Completed };
         var transitions = 0;
         var clock = Stopwatch.StartNew();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Orders;
 using Shop.Products;
 using Shop.Products.Data;
+using Shop.ServiceDefaults;
 using Shop.Testing.Auth;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
@@ -38,7 +39,7 @@ internal sealed class OrdersBench : IAsyncDisposable
         bench._owned.Add(jwks);
         var jwksUrl = new Uri(jwks.HttpAddress, "/.well-known/jwks.json").ToString();
 
-        var productsGrpc = "http://127.0.0.1:1";
+        var productsGrpc = "https://127.0.0.1:1";
         if (withProducts)
         {
             var productsDatabase = await bench.DatabaseAsync();
@@ -50,7 +51,8 @@ internal sealed class OrdersBench : IAsyncDisposable
                     ["ConnectionStrings:products"] = productsDatabase,
                     ["Shop:Auth:JwksUrl"] = jwksUrl,
                     ["Shop:Products:SeedDemoCatalog"] = "true",
-                });
+                },
+                identity: ShopServices.Products);
             bench._owned.Insert(0, bench.Products);
             productsGrpc = bench.Products.GrpcAddress.ToString();
         }
@@ -64,7 +66,8 @@ internal sealed class OrdersBench : IAsyncDisposable
                 ["ConnectionStrings:orders"] = ordersDatabase,
                 ["Shop:Auth:JwksUrl"] = jwksUrl,
                 ["Shop:Services:products:Grpc"] = productsGrpc,
-            });
+            },
+            identity: ShopServices.Orders);
         bench._owned.Insert(0, bench.Orders);
         return bench;
     }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Payments;
 using Shop.Payments.Events;
 using Shop.Payments.Grpc;
+using Shop.ServiceDefaults;
 using Shop.Testing;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
@@ -48,8 +49,9 @@ public static class PaymentsBenchmark
                 ["ZaloPay:Key1"] = ZaloPaySandboxHost.Merchant.Key1,
                 ["ZaloPay:Key2"] = ZaloPaySandboxHost.Merchant.Key2,
                 ["ZaloPay:CallbackUrl"] = $"http://127.0.0.1:{httpPort}/zalopay/callback",
-            });
-        var client = new PaymentsService.PaymentsServiceClient(payments.GrpcChannel());
+            },
+            identity: ShopServices.Payments);
+        var client = new PaymentsService.PaymentsServiceClient(payments.GrpcChannel(ShopServices.Orchestrator));
 
         async Task<Payment> CreateAsync()
         {

@@ -1,13 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Products;
 using Shop.Products.Data;
 using Shop.Products.Grpc;
 using Shop.Products.Inventory;
+using Shop.ServiceDefaults;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
 using ReservationLine = Shop.Products.Grpc.ReservationLine;
@@ -41,8 +41,11 @@ public static class ProductsBenchmark
                     ["Logging:LogLevel:Default"] = "Error",
                     // EF Core logs its probe for the migrations table of a new database as an error.
                     ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
-                });
+                    ["Shop:Tls:Disabled"] = options.PlainGrpc ? "true" : "false",
+                },
+                identity: ShopServices.Products);
             var productIds = await PrepareStockAsync(host);
+            Console.WriteLine($"internal gRPC: {(options.PlainGrpc ? "plain HTTP/2 (--plain-grpc)" : "mutual TLS")}");
             Console.WriteLine(await PageAsync(host, options));
             Console.WriteLine(await ReserveAsync(host, options, "gRPC Reserve  2 lines of 50 products", order =>
                 [productIds[order % productIds.Count], productIds[(order * 7 + 3) % productIds.Count]]));
@@ -84,11 +87,8 @@ public static class ProductsBenchmark
 
     private static async Task<LoadRunner.Result> ReserveAsync(TestServiceHost host, BenchOptions options, string name, Func<int, Guid[]> linesOf)
     {
-        using var channel = GrpcChannel.ForAddress(host.GrpcAddress, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-        });
-        var client = new InventoryService.InventoryServiceClient(channel);
+        // The orchestrator's certificate over mutual TLS, unless the run is --plain-grpc.
+        var client = new InventoryService.InventoryServiceClient(host.GrpcChannel(ShopServices.Orchestrator));
         return await LoadRunner.RunAsync(name, async order =>
         {
             var request = new ReserveRequest { OrderId = Guid.NewGuid().ToString() };

@@ -1,11 +1,14 @@
 using Grpc.Core;
 using Shop.Orders.Ordering;
+using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Domain;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Orders.Grpc;
 
 /// <summary>The orchestrator's view of orders: read one, move it along its lifecycle.</summary>
+/// <remarks>Callers: the orchestrator only; it drives every order through its lifecycle.</remarks>
+[AllowedCallers(ShopServices.Orchestrator)]
 public sealed class OrdersGrpcService(IOrderRepository orders, OrderTransitions transitions) : OrdersService.OrdersServiceBase
 {
     public override async Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context)

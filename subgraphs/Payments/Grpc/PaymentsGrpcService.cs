@@ -1,12 +1,15 @@
 using Grpc.Core;
 using Shop.Payments.Paying;
 using Shop.Payments.ZaloPay;
+using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Domain;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Payments.Grpc;
 
 /// <summary>Order processing's view of payments: create, reconcile, cancel, refund; thin over the domain.</summary>
+/// <remarks>Callers: the orchestrator only; payments move with the order saga.</remarks>
+[AllowedCallers(ShopServices.Orchestrator)]
 public sealed class PaymentsGrpcService(
     PaymentCreation creation, PaymentReconciliation reconciliation, PaymentCancellation cancellation, PaymentRefunds refunds)
     : PaymentsService.PaymentsServiceBase

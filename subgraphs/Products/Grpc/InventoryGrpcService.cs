@@ -1,11 +1,14 @@
 using Grpc.Core;
 using Shop.Products.Inventory;
+using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Domain;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Products.Grpc;
 
 /// <summary>The orchestrator's door to the inventory: map the request, call <see cref="InventoryLedger"/>, map back.</summary>
+/// <remarks>Callers: the orchestrator only; reservations belong to its order saga.</remarks>
+[AllowedCallers(ShopServices.Orchestrator)]
 public sealed class InventoryGrpcService(InventoryLedger inventory) : InventoryService.InventoryServiceBase
 {
     public override async Task<ReserveResponse> Reserve(ReserveRequest request, ServerCallContext context)

@@ -1,11 +1,14 @@
 using Grpc.Core;
 using Shop.Products.Catalog;
+using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Domain;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Products.Grpc;
 
 /// <summary>Catalog lookups for other services: products by id, archived ones included, with their active flag.</summary>
+/// <remarks>Callers: orders, which prices and checks the lines of an order being placed.</remarks>
+[AllowedCallers(ShopServices.Orders)]
 public sealed class ProductsGrpcService(ProductCatalog catalog) : ProductsService.ProductsServiceBase
 {
     public const int MaxIds = 500;

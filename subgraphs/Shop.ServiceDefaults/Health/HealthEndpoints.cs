@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Shop.ServiceDefaults.Grpc;
 using Shop.ServiceDefaults.Hosting;
 
 namespace Shop.ServiceDefaults.Health;
@@ -15,12 +16,13 @@ public static class HealthEndpoints
 
     /// <summary>
     /// <c>/health/live</c> (the process answers), <c>/health/ready</c> (its dependencies answer)
-    /// and the gRPC health service on the internal port.
+    /// and the gRPC health service on the internal port, open to any service of the deployment CA
+    /// (probes present a service certificate, or use the HTTP endpoints).
     /// </summary>
     public static IEndpointRouteBuilder MapShopHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHttpHealth();
-        endpoints.MapGrpcHealthChecksService().OnGrpcPort(endpoints);
+        endpoints.MapGrpcHealthChecksService().OnGrpcPort(endpoints).WithMetadata(new AllowedCallersAttribute { AnyService = true });
         return endpoints;
     }
 

@@ -11,7 +11,7 @@ public sealed class ServiceOptions
     /// <summary>Public port: GraphQL over HTTP, SSE and WebSocket, health.</summary>
     public int HttpPort { get; set; }
 
-    /// <summary>Internal port: gRPC only (HTTP/2 without TLS); never published to clients.</summary>
+    /// <summary>Internal port: gRPC only (HTTP/2 over mutual TLS, see <c>Shop:Tls</c>); never published to clients.</summary>
     public int GrpcPort { get; set; }
 
     /// <summary>Address both ports bind to; loopback unless a deployment opens it up.</summary>

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Auth;
 using Shop.ServiceDefaults.Grpc;
 using Shop.Users.Accounts;
@@ -6,6 +7,11 @@ using Shop.Users.Accounts;
 namespace Shop.Users.Grpc;
 
 /// <summary>Internal lookups of accounts by id, in one round trip; never the password hash.</summary>
+/// <remarks>
+/// Callers: the orchestrator only. No service reads accounts today; names and emails are personal
+/// data, so a new caller is added here deliberately, not by default.
+/// </remarks>
+[AllowedCallers(ShopServices.Orchestrator)]
 public sealed class UsersGrpcService(UserDirectory directory) : UsersService.UsersServiceBase
 {
     public const int MaxIds = 500;

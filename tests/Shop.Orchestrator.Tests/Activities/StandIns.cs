@@ -9,6 +9,7 @@ using Shop.Payments.Grpc;
 using Shop.Products.Grpc;
 using Shop.ServiceDefaults;
 using Shop.Testing.Hosting;
+using Shop.Testing.Security;
 
 namespace Shop.Orchestrator.Tests.Activities;
 
@@ -45,7 +46,9 @@ public sealed class StandIns : IAsyncDisposable
     }
 
     /// <summary>Configuration that points the orchestrator's gRPC clients here.</summary>
-    public IConfiguration Configuration(TimeSpan callDeadline) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    public IConfiguration Configuration(TimeSpan callDeadline) => new ConfigurationBuilder()
+        .AddInMemoryCollection(TestCertificates.Shared.Settings(ShopServices.Orchestrator))
+        .AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Shop:Services:products:Grpc"] = GrpcAddress.ToString(),
         ["Shop:Services:orders:Grpc"] = GrpcAddress.ToString(),

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.ServiceDefaults.Tls;
+using Shop.Testing.Security;
 
 namespace Shop.Testing.Hosting;
 
 /// <summary>
 /// A service running in the test process on real Kestrel ports: the public HTTP port and the
 /// internal gRPC port, both free loopback ports. Wiring is the service's own extension methods.
+/// The gRPC port speaks mutual TLS with the service's certificate from <see cref="TestCertificates"/>;
+/// test clients choose which service they present themselves as.
 /// </summary>
 public sealed class TestServiceHost : IAsyncDisposable
 {
@@ -19,7 +23,8 @@ public sealed class TestServiceHost : IAsyncDisposable
     {
         _app = app;
         HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
-        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        var plain = app.Configuration.GetShopTls().Disabled;
+        GrpcAddress = new Uri($"{(plain ? "http" : "https")}://127.0.0.1:{grpcPort}");
     }
 
     public Uri HttpAddress { get; }
@@ -32,12 +37,17 @@ public sealed class TestServiceHost : IAsyncDisposable
 
     public Uri WebSocketAddress => new($"ws://{HttpAddress.Authority}/graphql");
 
-    /// <summary>Builds and starts a service; <paramref name="settings"/> override configuration.</summary>
+    /// <summary>
+    /// Builds and starts a service; <paramref name="settings"/> override configuration.
+    /// <paramref name="identity"/> names the certificate the service serves and calls others with
+    /// (a <see cref="ServiceDefaults.ShopServices"/> name, or <see cref="TestCertificates.TestHost"/>).
+    /// </summary>
     public static async Task<TestServiceHost> StartAsync(
         Action<WebApplicationBuilder> configureBuilder,
         Action<WebApplication> configureApp,
         IReadOnlyDictionary<string, string?>? settings = null,
-        string applicationName = "Shop.Testing")
+        string applicationName = "Shop.Testing",
+        string identity = TestCertificates.TestHost)
     {
         var httpPort = FreePort.Next();
         var grpcPort = FreePort.Next();
@@ -57,6 +67,7 @@ public sealed class TestServiceHost : IAsyncDisposable
             // The fallback URL below is overridden by services that bind their own ports; that is expected.
             ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel"] = "Error",
         });
+        builder.Configuration.AddInMemoryCollection(TestCertificates.Shared.Settings(identity));
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -76,12 +87,33 @@ public sealed class TestServiceHost : IAsyncDisposable
     /// <summary>An HTTP client for the public port.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>A gRPC channel to the internal port, disposed with the host.</summary>
-    public GrpcChannel GrpcChannel()
+    /// <summary>
+    /// A gRPC channel to the internal port, disposed with the host, presenting the certificate of
+    /// <paramref name="caller"/> (a service name or another <see cref="TestCertificates"/> identity;
+    /// null: no client certificate at all).
+    /// </summary>
+    public GrpcChannel GrpcChannel(string? caller)
     {
-        var channel = Grpc.Net.Client.GrpcChannel.ForAddress(GrpcAddress);
+        var channel = Grpc.Net.Client.GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = CreateGrpcHandler(caller) });
         _channels.Add(channel);
         return channel;
+    }
+
+    /// <summary>
+    /// A handler for the internal port that trusts the deployment CA only and presents the
+    /// certificate of <paramref name="caller"/> (null: none).
+    /// </summary>
+    public static SocketsHttpHandler CreateGrpcHandler(string? caller)
+    {
+        var certificates = TestCertificates.Shared;
+        var handler = new ShopCertificates(certificates.Options(caller ?? TestCertificates.TestHost))
+            .CreateMutualTlsHandler(TimeSpan.FromMinutes(5));
+        if (caller is null)
+        {
+            handler.SslOptions.LocalCertificateSelectionCallback = null;
+        }
+
+        return handler;
     }
 
     public T GetRequiredService<T>()
