@@ -151,6 +151,42 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Journey_WatchingTheOrder_AwaitingPaymentEventCarriesWhereToPay()
+    {
+        var customer = await Customer.RegisterAsync(Platform, "Vy");
+        var (orderId, _) = await BrowseAndOrderAsync(customer);
+        const string WatchPayment = "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { status order { status payment { status orderUrl } } } }";
+        await using var socket = await GraphQLWsClient.ConnectAsync(Platform.Gateway.WebSocketAddress);
+        await socket.InitAsync(new { Authorization = "Bearer " + customer.AccessToken });
+        await socket.SubscribeAsync("watch", WatchPayment, new { id = orderId });
+        var hub = Platform.Orders.GetRequiredService<OrderEventHub>();
+        await Eventually.TrueAsync(() => hub.WatchersOf(Guid.Parse(orderId), customer.Id) == 1, TimeSpan.FromSeconds(30));
+
+        // What the orchestrator does: reserve, create the payment, then say the order awaits it.
+        var orders = new OrdersService.OrdersServiceClient(Platform.Orders.GrpcChannel(ShopServices.Orchestrator));
+        var payments = new PaymentsService.PaymentsServiceClient(Platform.Payments.GrpcChannel(ShopServices.Orchestrator));
+        await orders.TransitionAsync(new TransitionRequest { OrderId = orderId, To = OrderStatus.Reserved, Reason = "Stock reserved." });
+        var stored = await orders.GetOrderAsync(new GetOrderRequest { OrderId = orderId });
+        var created = await payments.CreatePaymentAsync(new CreatePaymentRequest
+        {
+            OrderId = orderId,
+            OrderCode = stored.Code,
+            CustomerId = customer.Id.ToString(),
+            Amount = stored.Total,
+            Description = "Shop order",
+        });
+        await orders.TransitionAsync(new TransitionRequest { OrderId = orderId, To = OrderStatus.AwaitingPayment, Reason = "Waiting for the ZaloPay payment." });
+
+        var reserved = (await socket.ReceiveAsync(TimeSpan.FromSeconds(30)))!.Value.GetProperty("payload").GetProperty("data").GetProperty("orderStatusChanged");
+        var awaiting = (await socket.ReceiveAsync(TimeSpan.FromSeconds(30)))!.Value.GetProperty("payload").GetProperty("data").GetProperty("orderStatusChanged");
+        Assert.Equal("RESERVED", reserved.GetProperty("status").GetString());
+        Assert.Equal("AWAITING_PAYMENT", awaiting.GetProperty("status").GetString());
+        var payment = awaiting.GetProperty("order").GetProperty("payment");
+        Assert.Equal("PENDING", payment.GetProperty("status").GetString());
+        Assert.Equal(created.OrderUrl, payment.GetProperty("orderUrl").GetString());
+    }
+
+    [Fact]
     public async Task Journey_AnotherCustomer_CanNeitherReadNorWatchTheOrder()
     {
         var owner = await Customer.RegisterAsync(Platform, "Hoa");
