@@ -1,4 +1,5 @@
 using GraphQL.DI;
+using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,13 @@ namespace Shop.GraphQL.Execution;
 /// by the operation name as well as the text, because some rules (limits, operation types) judge
 /// only the operation that was selected.
 /// </summary>
-internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigureExecution
+internal sealed class DocumentCache(IOptions<GraphQLOptions> options, IDocumentBuilder documents) : IConfigureExecution
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LinkedListNode<(string Key, GraphQLDocument Document)>> _index = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, GraphQLDocument Document)> _recency = new();
+    private long _hits;
+    private long _misses;
 
     // After the options that add validation rules, so a hit can replace them.
     public float SortOrder => 200;
@@ -28,10 +31,17 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigu
 
         var key = (executionOptions.OperationName ?? string.Empty) + "\n" + query;
         var cached = Get(key);
+        Interlocked.Increment(ref cached is null ? ref _misses : ref _hits);
         if (cached is not null)
         {
             executionOptions.Document = cached;
             executionOptions.ValidationRules = executionOptions.CachedDocumentValidationRules ?? [];
+        }
+        else
+        {
+            // Parsed here because the executer keeps the document it parses to itself; validated as
+            // usual. A text that does not parse is left to the executer, which reports why.
+            executionOptions.Document = TryParse(query);
         }
 
         var result = await next(executionOptions);
@@ -41,6 +51,18 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigu
         }
 
         return result;
+    }
+
+    private GraphQLDocument? TryParse(string query)
+    {
+        try
+        {
+            return documents.Build(query);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            return null;
+        }
     }
 
     private GraphQLDocument? Get(string key)
@@ -82,6 +104,12 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigu
         }
     }
 
+    /// <summary>Requests served a cached document.</summary>
+    internal long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Requests whose document had to be parsed and validated.</summary>
+    internal long Misses => Interlocked.Read(ref _misses);
+
     internal int Count
     {
         get
@@ -92,5 +120,4 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options) : IConfigu
             }
         }
     }
-
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Testing.Clients;
 
 namespace Shop.GraphQL.Tests.Transport;
@@ -242,10 +243,13 @@ public sealed class HttpTransportTests(SampleHost sample) : IClassFixture<Sample
     public async Task Post_RepeatedDocument_IsServedFromTheCache()
     {
         const string Query = "query Repeated { hello }";
+        var cache = sample.Host.Services.GetServices<global::GraphQL.DI.IConfigureExecution>().OfType<Shop.GraphQL.Execution.DocumentCache>().Single();
         var first = await _client.PostAsync(Query);
+        var hitsBefore = cache.Hits;
         var second = await _client.PostAsync(Query);
 
         Assert.Equal(first.Raw, second.Raw);
         Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.True(cache.Hits > hitsBefore, "the repeated document was parsed and validated again");
     }
 }
