@@ -21,12 +21,15 @@ describe('queries', () => {
   it('Query_ValidToken_PropagatesOnlyTheVerifiedAuthorizationHeader', async () => {
     const token = await platform.token({ sub: 'propagated' });
 
-    const { status, body } = await platform.post('{ authorizationSeen }', {
-      headers: { authorization: `Bearer ${token}`, cookie: 'session=secret', 'x-api-key': 'secret' },
-    });
+    const { status, body } = await platform.post(
+      '{ authorizationSeen cookie: headerSeen(name: "cookie") apiKey: headerSeen(name: "x-api-key") }',
+      { headers: { authorization: `Bearer ${token}`, cookie: 'session=secret', 'x-api-key': 'secret' } },
+    );
 
     assert.equal(status, 200);
     assert.equal(body.data.authorizationSeen, `Bearer ${token}`);
+    assert.equal(body.data.cookie, null);
+    assert.equal(body.data.apiKey, null);
   });
 
   it('Query_Es256Token_IsAccepted', async () => {

@@ -24,6 +24,7 @@ type Query {
   products: [Product!]!
   authorizationSeen: String
   forwardedForSeen: String
+  headerSeen(name: String!): String
   boom: String
   _service: _Service!
   _entities(representations: [_Any!]!): [_Entity]!
@@ -60,6 +61,7 @@ export function productsSchema(calls) {
         products: (_, __, context) => { calls.push(seenAuthorization(context)); return PRODUCTS; },
         authorizationSeen: (_, __, context) => seenAuthorization(context),
         forwardedForSeen: (_, __, context) => context.request?.headers.get('x-forwarded-for') ?? null,
+        headerSeen: (_, { name }, context) => context.request?.headers.get(name) ?? null,
         boom: () => { throw new Error('kaboom'); },
         _service: () => ({ sdl: PRODUCTS_SDL }),
         _entities: (_, { representations }) => representations.map((r) => PRODUCTS.find((p) => p.id === r.id) ?? null),
