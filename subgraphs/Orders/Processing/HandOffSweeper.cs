@@ -6,9 +6,13 @@ namespace Shop.Orders.Processing;
 /// Retries the hand-off of orders that were stored but not accepted by processing (it was down, or
 /// the service stopped in between), so no placed order is left behind.
 /// </summary>
-public sealed partial class HandOffSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HandOffSweeper> logger) : BackgroundService
+public sealed partial class HandOffSweeper(
+    IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<HandOffSweeper> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    /// <summary>How often it looks, unless <c>Shop:Orders:HandOffSweepInterval</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
+
+    private TimeSpan Interval => configuration.GetValue("Shop:Orders:HandOffSweepInterval", DefaultInterval);
 
     // Fresh orders are being handed off by the request that placed them; leave them a moment.
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
