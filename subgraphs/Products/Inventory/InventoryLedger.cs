@@ -73,7 +73,6 @@ public sealed partial class InventoryLedger(NpgsqlDataSource database, TimeProvi
     public async Task<StockChange> SetStockAsync(Guid productId, int total, string? reason, Guid? actorId, CancellationToken cancellationToken)
     {
         var (newTotal, why) = InventoryRules.StockCount(total, reason);
-        var now = clock.Now();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -86,6 +85,8 @@ public sealed partial class InventoryLedger(NpgsqlDataSource database, TimeProvi
 
         var (previousTotal, reserved) = (reader.GetInt32(0), reader.GetInt32(1));
         await reader.DisposeAsync();
+        // Read under the row lock, so adjustments of one product are stamped in the order they apply.
+        var now = clock.Now();
         if (newTotal < reserved)
         {
             throw new DomainException(new DomainError(
