@@ -12,16 +12,20 @@ namespace Shop.Orchestrator.Tests.Activities;
 /// </summary>
 public sealed class ZaloPayDownActivityTests(ZaloPayDownActivityTests.Services services) : IClassFixture<ZaloPayDownActivityTests.Services>
 {
-    /// <summary>Its own services: a failing ZaloPay may open payments' circuit breaker.</summary>
+    /// <summary>
+    /// Its own services, as a failing ZaloPay may open payments' circuit breaker. Payments gives up
+    /// on ZaloPay quickly, so the gRPC client's own retries of UNAVAILABLE all end well inside the
+    /// call deadline: the activity sees payments' answer, not a deadline that raced it.
+    /// </summary>
     public sealed class Services : RealServices
     {
-        public override TimeSpan CallDeadline => TimeSpan.FromSeconds(3);
+        public override TimeSpan CallDeadline => TimeSpan.FromSeconds(8);
 
         protected override IReadOnlyDictionary<string, string?> PaymentSettings => new Dictionary<string, string?>
         {
             ["ZaloPay:Timeout"] = "00:00:01.500",
             ["ZaloPay:AttemptTimeout"] = "00:00:00.400",
-            ["ZaloPay:MaxRetries"] = "2",
+            ["ZaloPay:MaxRetries"] = "1",
         };
     }
 
@@ -39,7 +43,7 @@ public sealed class ZaloPayDownActivityTests(ZaloPayDownActivityTests.Services s
         clock.Stop();
         Assert.False(failure.NonRetryable);
         Assert.Equal("UNAVAILABLE", failure.ErrorType);
-        Assert.True(clock.Elapsed < services.CallDeadline + TimeSpan.FromMilliseconds(500), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < services.CallDeadline, $"took {clock.Elapsed}");
 
         await services.Sandbox.Control.SetFaultAsync(ApiEndpoint.Create, FaultMode.None);
         var created = await services.RunAsync<PaymentActivities, PaymentCreated>("CreatePayment", a => a.CreatePaymentAsync(input));
