@@ -28,8 +28,11 @@ namespace Shop.Orchestrator.Tests.Activities;
 /// </summary>
 public class RealServices : IAsyncLifetime
 {
-    private static readonly Dictionary<string, string?> Quiet = new()
+    private static readonly Dictionary<string, string?> Defaults = new()
     {
+        // The output directory's appsettings.json is the orchestrator's: its Temporal address would
+        // make orders and payments talk to Temporal. Here nothing does; the activities are the subject.
+        ["Temporal:Address"] = string.Empty,
         ["Logging:LogLevel:Default"] = "Warning",
         // EF Core logs its probe for the migrations table of a new database as an error.
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
@@ -161,7 +164,7 @@ public class RealServices : IAsyncLifetime
         await database.InitializeAsync();
         _owned.Add(database);
         settings[$"ConnectionStrings:{name}"] = database.ConnectionString;
-        foreach (var (key, value) in Quiet)
+        foreach (var (key, value) in Defaults)
         {
             settings.TryAdd(key, value);
         }
