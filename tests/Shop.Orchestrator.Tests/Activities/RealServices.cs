@@ -28,6 +28,8 @@ namespace Shop.Orchestrator.Tests.Activities;
 /// </summary>
 public class RealServices : IAsyncLifetime
 {
+    public static readonly Guid CustomerId = Guid.Parse("2f0c5d7e-8a1b-4c3d-9e4f-5a6b7c8d9e0f");
+
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         // The output directory's appsettings.json is the orchestrator's: its Temporal address would
@@ -134,6 +136,13 @@ public class RealServices : IAsyncLifetime
         await using var scope = Orders.Services.CreateAsyncScope();
         var order = Order.Place(customerId, Guid.NewGuid().ToString("N"), lines, OrderCode.New(), DateTimeOffset.UtcNow);
         return await scope.ServiceProvider.GetRequiredService<IOrderRepository>().AddAsync(order, CancellationToken.None);
+    }
+
+    /// <summary>A PENDING order of <paramref name="quantity"/> units of a new product with <paramref name="stock"/> on hand.</summary>
+    public async Task<Order> SeedOrderAsync(int quantity, int stock = 10)
+    {
+        var productId = await CreateProductAsync("Phin filter", stock);
+        return await SeedOrderAsync(CustomerId, new OrderLine(productId, "Phin filter", 75_000m, quantity));
     }
 
     /// <summary>The payment as payments stores it, or null.</summary>
