@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Shop.GraphQL.Execution;
 using Shop.GraphQL.Sse;
 using Shop.GraphQL.WebSockets;
+using Shop.ServiceDefaults.Auth;
 
 namespace Shop.GraphQL.Http;
 
@@ -27,6 +28,15 @@ internal sealed class GraphQLEndpoint(
         {
             context.Response.Headers.Allow = "GET, POST";
             await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, ResponseFormat.Json, "METHOD_NOT_ALLOWED", "Use GET or POST.");
+            return;
+        }
+
+        if (BearerTokenRejected(context) && AuthUnavailableException.WasMarked(context))
+        {
+            // The token may be fine; the keys to check it are out of reach. Try again, do not sign in again.
+            context.Response.Headers.RetryAfter = "5";
+            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFormat.Json, "AUTH_UNAVAILABLE",
+                "The access token cannot be checked right now; try again shortly.");
             return;
         }
 

@@ -143,7 +143,18 @@ internal sealed partial class GraphQLWsConnection(
 
         if (ConnectionParams.AccessToken(payload) is { } token)
         {
-            var principal = await host.Tokens.ValidateAsync(token, _lifetime.Token);
+            ClaimsPrincipal? principal;
+            try
+            {
+                principal = await host.Tokens.ValidateAsync(token, _lifetime.Token);
+            }
+            catch (AuthUnavailableException)
+            {
+                // The token may be fine: a server-side condition the client may retry after (1011).
+                await CloseAsync(WebSocketCloseStatus.InternalServerError, "Authentication unavailable");
+                return;
+            }
+
             if (principal is null)
             {
                 await CloseAsync(CloseCodes.Forbidden, "Forbidden");

@@ -11,8 +11,28 @@ namespace Shop.ServiceDefaults.Auth;
 /// </summary>
 public sealed class AccessTokenValidator(IOptionsMonitor<JwtBearerOptions> options)
 {
-    /// <summary>The token's principal, or null when it is not a valid Shop access token.</summary>
+    /// <summary>
+    /// The token's principal, or null when it is not a valid Shop access token.
+    /// <see cref="AuthUnavailableException"/> when the signing keys cannot be fetched to tell.
+    /// </summary>
     public async Task<ClaimsPrincipal?> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ValidateCoreAsync(token, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (AuthUnavailableException.IsCause(exception) || exception is InvalidOperationException)
+            {
+                throw new AuthUnavailableException(exception);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<ClaimsPrincipal?> ValidateCoreAsync(string token, CancellationToken cancellationToken)
     {
         var bearer = options.Get(JwtBearerDefaults.AuthenticationScheme);
         var result = await ValidateOnceAsync(bearer, token, cancellationToken);

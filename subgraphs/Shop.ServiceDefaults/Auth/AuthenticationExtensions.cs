@@ -58,6 +58,16 @@ public static class AuthenticationExtensions
 
                 return Task.CompletedTask;
             },
+            OnAuthenticationFailed = async context =>
+            {
+                // The handler goes on without keys when the JWKS cannot be fetched; ask whether that is why.
+                if (AuthUnavailableException.IsCause(context.Exception)
+                    || (context.Exception is SecurityTokenSignatureKeyNotFoundException
+                        && !await KeysReachableAsync(context.Options, context.HttpContext.RequestAborted)))
+                {
+                    AuthUnavailableException.Mark(context.HttpContext);
+                }
+            },
         };
 
         if (auth.JwksUrl is not null)
@@ -72,6 +82,23 @@ public static class AuthenticationExtensions
                 AutomaticRefreshInterval = TimeSpan.FromHours(1),
                 RefreshInterval = TimeSpan.FromSeconds(30),
             };
+        }
+    }
+
+    private static async Task<bool> KeysReachableAsync(JwtBearerOptions options, CancellationToken cancellationToken)
+    {
+        if (options.ConfigurationManager is not { } manager)
+        {
+            return true;
+        }
+
+        try
+        {
+            return (await manager.GetConfigurationAsync(cancellationToken)).SigningKeys.Count > 0;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException || AuthUnavailableException.IsCause(exception))
+        {
+            return false;
         }
     }
 }
