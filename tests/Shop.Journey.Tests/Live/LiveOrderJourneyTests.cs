@@ -94,7 +94,7 @@ public sealed class LiveOrderJourneyTests(LivePlatform fixture) : IClassFixture<
         {
             var client = customers[i % customers.Length].Client(platform);
             var orderId = await LiveShop.PlaceAsync(client, productId, quantity: 1);
-            return await shop.PayWhenAskedAsync(client, orderId);
+            return await shop.PayWhenAskedAsync(client, orderId, poll: TimeSpan.FromMilliseconds(500));
         }));
 
         Assert.Equal(10, finals.Count(s => s == "COMPLETED"));

@@ -14,6 +14,13 @@ public abstract class LivePlatformFixture(OrchestratorTiming timing) : IAsyncLif
 
     public const string SkipReason = "SHOP_TEST_TEMPORAL is not set: no Temporal server on this machine (the workflow is replay-tested offline in Shop.Orchestrator.Tests instead).";
 
+    // Dozens of orders polled by a handful of customers would meet the per-user limit; throttling has tests of its own.
+    private static readonly Dictionary<string, string> Unthrottled = new()
+    {
+        ["RATE_LIMIT_ANONYMOUS_MAX"] = "0",
+        ["RATE_LIMIT_USER_MAX"] = "0",
+    };
+
     private ShopPlatform? _platform;
 
     public static string? Address => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } address ? address : null;
@@ -32,7 +39,7 @@ public abstract class LivePlatformFixture(OrchestratorTiming timing) : IAsyncLif
     {
         if (Address is { } address)
         {
-            _platform = await ShopPlatform.StartAsync(temporalAddress: address, timing: timing);
+            _platform = await ShopPlatform.StartAsync(Unthrottled, address, timing);
         }
     }
 
