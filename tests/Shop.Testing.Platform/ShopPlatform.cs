@@ -10,6 +10,7 @@ using Shop.Testing.Clients;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
 using Shop.Testing.ZaloPay;
+using Temporalio.Client;
 using Shop.Users;
 
 namespace Shop.Testing.Platform;
@@ -144,7 +145,8 @@ public sealed class ShopPlatform : IAsyncDisposable
 
     /// <summary>
     /// The worker as the orchestrator's Program.cs builds it, calling the services over mutual TLS as
-    /// "orchestrator"; returns once it polls, so the first order placed is picked up.
+    /// "orchestrator"; returns once it has connected to Temporal (what its readiness reports as
+    /// polling), so a wrong address fails the start rather than leaving every order PENDING.
     /// </summary>
     private async Task StartOrchestratorAsync(string temporalAddress, OrchestratorTiming timing)
     {
@@ -170,8 +172,10 @@ public sealed class ShopPlatform : IAsyncDisposable
         // Stopped first of all: no activity should call a service that is already gone.
         _owned.Insert(0, Orchestrator);
         var readiness = Orchestrator.GetRequiredService<WorkerReadiness>();
+        var client = Orchestrator.GetRequiredService<ITemporalClient>();
+        // The connection, not the flag: against a stand-in frontend the worker fails after connecting and retries.
         await Eventually.TrueAsync(
-            () => readiness.IsPolling,
+            () => readiness.IsPolling || client.Connection.IsConnected,
             TimeSpan.FromSeconds(30),
             $"The orchestrator's worker did not start polling Temporal at {temporalAddress}: {readiness.State}.");
     }
