@@ -19,9 +19,9 @@ public sealed class LiveDeadlineJourneyTests(ShortDeadlinePlatform fixture) : IC
 
         Assert.Equal("CANCELLED", final);
         var history = (await client.PostAsync("query ($id: ID!) { order(id: $id) { statusHistory { to reason } } }", new { id = orderId }))
-            .EnsureNoErrors().Data.GetProperty("order").GetProperty("statusHistory").EnumerateArray()
-            .Select(h => h.GetProperty("to").GetString()!).ToArray();
-        Assert.Equal(["PENDING", "RESERVED", "AWAITING_PAYMENT", "CANCELLED"], history);
+            .EnsureNoErrors().Data.GetProperty("order").GetProperty("statusHistory").EnumerateArray().ToArray();
+        Assert.Equal(["PENDING", "RESERVED", "AWAITING_PAYMENT", "CANCELLED"], history.Select(h => h.GetProperty("to").GetString()!));
+        Assert.Contains("deadline", history[^1].GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
         var (_, payment) = await LiveShop.ReadAsync(client, orderId);
         Assert.Contains(payment?.GetProperty("status").GetString(), new[] { "EXPIRED", "CANCELLED" });
         Assert.Equal((10, 0, 10), await shop.StockAsync(productId));
