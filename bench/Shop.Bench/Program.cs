@@ -1,6 +1,7 @@
 using Shop.Bench;
 using Shop.Bench.Gateway;
 using Shop.Bench.Kit;
+using Shop.Bench.Orchestrator;
 using Shop.Bench.Orders;
 using Shop.Bench.Payments;
 using Shop.Bench.Products;
@@ -19,6 +20,7 @@ var suites = new Dictionary<string, Func<BenchOptions, Task>>
     ["users"] = UsersBenchmark.RunAsync,
     ["gateway"] = GatewayBenchmark.RunAsync,
     ["payments"] = PaymentsBenchmark.RunAsync,
+    ["orchestrator"] = OrchestratorBenchmark.RunAsync,
 };
 
 foreach (var (name, run) in suites.Where(s => suite == "all" || s.Key == suite))

@@ -66,6 +66,8 @@ internal sealed class OrdersBench : IAsyncDisposable
                 ["ConnectionStrings:orders"] = ordersDatabase,
                 ["Shop:Auth:JwksUrl"] = jwksUrl,
                 ["Shop:Services:products:Grpc"] = productsGrpc,
+                // No order processing, whatever the appsettings.json copied next to the benchmark names.
+                ["Temporal:Address"] = null,
             },
             identity: ShopServices.Orders);
         bench._owned.Insert(0, bench.Orders);

@@ -49,6 +49,8 @@ public static class PaymentsBenchmark
                 ["ZaloPay:Key1"] = ZaloPaySandboxHost.Merchant.Key1,
                 ["ZaloPay:Key2"] = ZaloPaySandboxHost.Merchant.Key2,
                 ["ZaloPay:CallbackUrl"] = $"http://127.0.0.1:{httpPort}/zalopay/callback",
+                // Payment news goes to AcceptingEvents, not to a Temporal server some settings file names.
+                ["Temporal:Address"] = null,
             },
             identity: ShopServices.Payments);
         var client = new PaymentsService.PaymentsServiceClient(payments.GrpcChannel(ShopServices.Orchestrator));
