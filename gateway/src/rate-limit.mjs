@@ -1,4 +1,8 @@
+import { isIPv6 } from 'node:net';
 import { GraphQLError } from 'graphql';
+
+/** Callers tracked per window at most: spoofed addresses cannot grow the map without bound. */
+export const MAX_TRACKED_CALLERS = 100_000;
 
 /**
  * Fixed-window request counters, one per caller: a signed-in user by token subject, an anonymous
@@ -9,8 +13,11 @@ export class RateLimiter {
   #windows = new Map();
   #sweeper;
 
-  constructor(windowMs) {
+  #maxKeys;
+
+  constructor(windowMs, maxKeys = MAX_TRACKED_CALLERS) {
     this.#windowMs = windowMs;
+    this.#maxKeys = maxKeys;
     // Forget finished windows now and then, so idle callers do not accumulate.
     this.#sweeper = setInterval(() => this.#sweep(Date.now()), Math.max(windowMs, 1000));
     this.#sweeper.unref();
@@ -23,6 +30,7 @@ export class RateLimiter {
   take(key, max, now = Date.now()) {
     let window = this.#windows.get(key);
     if (!window || now >= window.start + this.#windowMs) {
+      if (!window && this.#windows.size >= this.#maxKeys) this.#makeRoom(now);
       window = { start: now, count: 0 };
       this.#windows.set(key, window);
     }
@@ -36,6 +44,12 @@ export class RateLimiter {
     return this.#windows.size;
   }
 
+  // Full: drop finished windows, and if none finished, the oldest one (insertion order).
+  #makeRoom(now) {
+    this.#sweep(now);
+    if (this.#windows.size >= this.#maxKeys) this.#windows.delete(this.#windows.keys().next().value);
+  }
+
   #sweep(now) {
     for (const [key, window] of this.#windows) {
       if (now >= window.start + this.#windowMs) this.#windows.delete(key);
@@ -47,15 +61,28 @@ export class RateLimiter {
   }
 }
 
-/** The address a request came from: the socket's peer, or with TRUST_PROXY the first X-Forwarded-For hop. */
+/**
+ * The address a request came from: the socket's peer, or with TRUST_PROXY the hop the trusted proxy
+ * appended to X-Forwarded-For (the last one; everything left of it is whatever the client sent).
+ */
 export function clientAddress(context, trustProxy) {
   const req = context.req;
   if (trustProxy) {
     const forwarded = req?.headers?.['x-forwarded-for'] ?? context.request?.headers?.get('x-forwarded-for');
-    const first = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : '';
-    if (first) return first;
+    const last = typeof forwarded === 'string' ? forwarded.split(',').at(-1).trim() : '';
+    if (last) return last;
   }
   return req?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** The rate-limit key of an address: an IPv6 client owns a whole /64, so it is counted by its /64. */
+export function addressKey(address) {
+  if (!isIPv6(address) || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) return address;
+  const [head, tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
 /**
@@ -71,7 +98,7 @@ export function createRateLimit({ windowMs, userMax, anonymousMax, trustProxy },
     const caller = context.caller;
     const max = caller ? userMax : anonymousMax;
     if (max === 0) return null;
-    const key = caller ? `user:${caller.sub}` : `address:${clientAddress(context, trustProxy)}`;
+    const key = caller ? `user:${caller.sub}` : `address:${addressKey(clientAddress(context, trustProxy))}`;
     const { allowed, resetMs } = limiter.take(key, max);
     if (allowed) return null;
     const retryAfter = Math.max(1, Math.ceil(resetMs / 1000));

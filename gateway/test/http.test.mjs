@@ -38,8 +38,9 @@ describe('browsers', () => {
   });
 
   it('Query_ClientAddress_IsForwardedToTheSubgraphs', async () => {
-    // TRUST_PROXY is on here: the first X-Forwarded-For hop is the client; it is all the subgraph gets.
-    const { status, body } = await platform.post('{ forwardedForSeen }', { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } });
+    // TRUST_PROXY is on here: the hop the proxy appended (the last) is the client; what the client
+    // wrote before it is not believed, and the subgraph gets only that one address.
+    const { status, body } = await platform.post('{ forwardedForSeen }', { headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' } });
 
     assert.equal(status, 200);
     assert.equal(body.data.forwardedForSeen, '203.0.113.9');

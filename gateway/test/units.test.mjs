@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { authorizationFromConnectionParams } from '../src/auth.mjs';
 import { readConfig } from '../src/config.mjs';
 import { redact } from '../src/logger.mjs';
-import { RateLimiter, clientAddress } from '../src/rate-limit.mjs';
+import { RateLimiter, addressKey, clientAddress } from '../src/rate-limit.mjs';
 
 describe('config', () => {
   it('ReadConfig_Nothing_GivesTheLocalDefaults', () => {
@@ -62,11 +62,35 @@ describe('rate limiter', () => {
     assert.equal(nextWindow, true);
   });
 
-  it('ClientAddress_ForwardedFor_CountsOnlyWhenTrusted', () => {
-    const context = { req: { socket: { remoteAddress: '10.0.0.5' }, headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } } };
+  it('ClientAddress_ForwardedFor_TakesTheHopTheTrustedProxyAdded', () => {
+    // The client wrote "6.6.6.6"; the proxy appended the address it saw, 203.0.113.9.
+    const context = { req: { socket: { remoteAddress: '10.0.0.5' }, headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' } } };
 
     assert.equal(clientAddress(context, false), '10.0.0.5');
     assert.equal(clientAddress(context, true), '203.0.113.9');
+  });
+
+  it('AddressKey_Ipv6_CountsTheWhole64', () => {
+    assert.equal(addressKey('2001:db8:1:2:aaaa::1'), addressKey('2001:db8:1:2:ffff:1:2:3'));
+    assert.equal(addressKey('2001:0db8:0001:0002::1'), '2001:db8:1:2::/64');
+    assert.notEqual(addressKey('2001:db8:1:2::1'), addressKey('2001:db8:1:3::1'));
+    assert.equal(addressKey('::1'), '0:0:0:0::/64');
+    assert.equal(addressKey('203.0.113.9'), '203.0.113.9');
+    assert.equal(addressKey('::ffff:203.0.113.9'), '::ffff:203.0.113.9');
+  });
+
+  it('RateLimiter_ManyCallers_KeepsAtMostItsBound', () => {
+    const limiter = new RateLimiter(60_000, 100);
+    const t0 = 1_000_000;
+
+    for (let i = 0; i < 1_000; i++) limiter.take(`address:198.51.100.${i}`, 5, t0);
+    const size = limiter.size;
+    const newest = limiter.take('address:198.51.100.999', 1, t0).allowed;
+    limiter.dispose();
+
+    assert.equal(size, 100);
+    // The newest callers are still counted: 999 already used its one request.
+    assert.equal(newest, false);
   });
 });
 
