@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Shop.Payments.Paying;
 using Shop.Payments.ZaloPay;
 using Shop.ServiceDefaults;
@@ -11,12 +12,13 @@ namespace Shop.Payments.Grpc;
 /// <remarks>Callers: the orchestrator only; payments move with the order saga.</remarks>
 [AllowedCallers(ShopServices.Orchestrator)]
 public sealed class PaymentsGrpcService(
-    PaymentCreation creation, PaymentReconciliation reconciliation, PaymentCancellation cancellation, PaymentRefunds refunds)
+    PaymentCreation creation,
+    PaymentReconciliation reconciliation,
+    PaymentCancellation cancellation,
+    PaymentRefunds refunds,
+    IOptions<ZaloPayOptions> options)
     : PaymentsService.PaymentsServiceBase
 {
-    // ZaloPay calls give up this long before the caller's deadline, so a slow ZaloPay is reported as
-    // UNAVAILABLE (try again) within the deadline rather than as the caller's own timeout.
-    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(300);
 
     public override Task<Payment> CreatePayment(CreatePaymentRequest request, ServerCallContext context)
     {
@@ -45,12 +47,12 @@ public sealed class PaymentsGrpcService(
         return RunAsync(context, token => refunds.RequestAsync(orderId, request.Reason, token));
     }
 
-    private static async Task<Payment> RunAsync(ServerCallContext context, Func<CancellationToken, Task<Paying.Payment>> operation)
+    private async Task<Payment> RunAsync(ServerCallContext context, Func<CancellationToken, Task<Paying.Payment>> operation)
     {
         using var beforeDeadline = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         if (context.Deadline != DateTime.MaxValue)
         {
-            beforeDeadline.CancelAfter(TimeSpan.FromTicks(Math.Max(0, (context.Deadline - DateTime.UtcNow - DeadlineMargin).Ticks)));
+            beforeDeadline.CancelAfter(TimeSpan.FromTicks(Math.Max(0, (context.Deadline - DateTime.UtcNow - options.Value.DeadlineMargin).Ticks)));
         }
 
         try

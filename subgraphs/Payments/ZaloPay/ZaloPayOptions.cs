@@ -42,6 +42,12 @@ public sealed class ZaloPayOptions
     /// <summary>Longest one HTTP attempt may take.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long before a gRPC caller's deadline a ZaloPay call is given up, so the caller hears
+    /// UNAVAILABLE (try again) rather than its own timeout.
+    /// </summary>
+    public TimeSpan DeadlineMargin { get; set; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>Retries of a failed HTTP attempt (every ZaloPay call we make is safe to repeat).</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
