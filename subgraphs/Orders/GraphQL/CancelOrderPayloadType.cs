@@ -13,4 +13,4 @@ public sealed class CancelOrderPayloadType : ObjectGraphType<OrderPayload>
     }
 }
 
-public sealed class CancelOrderErrorType() : DomainErrorType("CancelOrderError", "Why a cancellation was not recorded.");
+public sealed class CancelOrderErrorType() : DomainErrorType("CancelOrderError", "Why a cancellation was not recorded: ORDER_NOT_FOUND, ORDER_NOT_CANCELLABLE, INVALID_REASON, CONCURRENT_UPDATE.");

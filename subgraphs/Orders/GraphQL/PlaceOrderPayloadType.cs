@@ -13,4 +13,4 @@ public sealed class PlaceOrderPayloadType : ObjectGraphType<OrderPayload>
     }
 }
 
-public sealed class PlaceOrderErrorType() : DomainErrorType("PlaceOrderError", "Why an order was not placed.");
+public sealed class PlaceOrderErrorType() : DomainErrorType("PlaceOrderError", "Why an order was not placed: NO_ITEMS, TOO_MANY_ITEMS, INVALID_QUANTITY, INVALID_PRODUCT_ID, PRODUCT_NOT_FOUND, PRODUCT_UNAVAILABLE, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, CATALOG_UNAVAILABLE.");

@@ -13,7 +13,7 @@ public abstract class DomainErrorType : ObjectGraphType<DomainError>
     {
         Name = name;
         Description = description;
-        Field(error => error.Code).Description("Stable, upper-case reason, such as SKU_TAKEN.");
+        Field(error => error.Code).Description("Stable, upper-case reason; the error type's description lists the ones this mutation gives.");
         Field(error => error.Message).Description("What went wrong, for people.");
         Field(error => error.Field, nullable: true).Description("The input field at fault, when there is one.");
     }
