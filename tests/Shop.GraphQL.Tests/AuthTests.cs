@@ -43,7 +43,7 @@ public sealed class AuthTests(SampleHost sample) : IClassFixture<SampleHost>
         Assert.Equal("for admins", response.EnsureNoErrors().Data.GetProperty("adminSecret").GetString());
     }
 
-    public static TheoryData<string> BadTokens => ["expired", "wrongly-signed", "alg-none", "malformed", "wrong-issuer", "wrong-audience", "unknown-role", "empty"];
+    public static TheoryData<string> BadTokens => ["expired", "wrongly-signed", "alg-none", "malformed", "wrong-issuer", "wrong-audience", "unknown-role", "hs256-public-key", "empty"];
 
     [Theory]
     [MemberData(nameof(BadTokens))]
@@ -59,6 +59,7 @@ public sealed class AuthTests(SampleHost sample) : IClassFixture<SampleHost>
             "wrong-issuer" => sample.Tokens.Token(userId, "ADMIN", issuer: "someone-else"),
             "wrong-audience" => sample.Tokens.Token(userId, "ADMIN", audience: "other-app"),
             "unknown-role" => sample.Tokens.Token(userId, "SUPERUSER"),
+            "hs256-public-key" => sample.Tokens.Hs256WithPublicKey(userId),
             _ => " ",
         };
 

@@ -107,6 +107,22 @@ public sealed class SessionTests(UsersHost users) : IClassFixture<UsersHost>
         Assert.Equal(["INVALID_REFRESH_TOKEN"], Gql.Codes(await RefreshAsync(again.GetProperty("refreshToken").GetString()!, shortLeeway)));
     }
 
+    [Fact]
+    public async Task Refresh_ExpiredRefreshToken_IsInvalidAndIssuesNothing()
+    {
+        var shortLived = await users.StartHostAsync(new Dictionary<string, string?> { ["Shop:Users:RefreshTokenLifetime"] = "00:00:01" });
+        var email = UsersHost.NewEmail();
+        await users.RegisterAsync(email);
+        var login = (await users.Client(host: shortLived).PostAsync(Gql.Login, new { input = new { email, password = UsersHost.Password } }))
+            .EnsureNoErrors().Data.GetProperty("login");
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var refreshed = await RefreshAsync(login.GetProperty("refreshToken").GetString()!, shortLived);
+
+        Assert.Equal(["INVALID_REFRESH_TOKEN"], Gql.Codes(refreshed));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, refreshed.GetProperty("accessToken").ValueKind);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not-a-token")]

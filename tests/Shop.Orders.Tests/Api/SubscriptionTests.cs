@@ -129,6 +129,21 @@ public sealed class SubscriptionTests(OrdersHost orders) : IClassFixture<OrdersH
     }
 
     [Fact]
+    public async Task Sse_StrangerWatchingSomeoneElsesOrder_GetsNotFoundAndNothingElse()
+    {
+        var order = await orders.SeedOrderAsync(Guid.NewGuid());
+        await using var stream = await SseClient.PostAsync(orders.Host.CreateHttpClient(), Watch, new { id = order.Id }, orders.Tokens.Customer());
+
+        var next = (await stream.ReadEventAsync())!;
+        await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = order.Id.ToString(), To = OrderStatus.Reserved, Reason = "Stock held" });
+
+        // Reported exactly like an order that does not exist, and the stream ends: no event leaks later.
+        Assert.Equal("ORDER_NOT_FOUND", next.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.DoesNotContain(order.Code, next.Data, StringComparison.Ordinal);
+        Assert.Equal("complete", (await stream.ReadEventAsync())!.Event);
+    }
+
+    [Fact]
     public async Task Anonymous_CannotSubscribe()
     {
         await using var stream = await SseClient.PostAsync(orders.Host.CreateHttpClient(), "subscription { myOrderUpdates { status } }");

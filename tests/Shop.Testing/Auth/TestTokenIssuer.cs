@@ -55,6 +55,25 @@ public sealed class TestTokenIssuer : IDisposable
         return Sign(new RsaSecurityKey(other) { KeyId = _key.KeyId }, userId, Roles.Customer, null, null, null, null);
     }
 
+    /// <summary>
+    /// The algorithm-confusion forgery: HS256 with this issuer's public key (as published) as the
+    /// HMAC secret, which a validator that trusts the header's alg would accept.
+    /// </summary>
+    public string Hs256WithPublicKey(Guid userId, string role = Roles.Admin)
+    {
+        var secret = new SymmetricSecurityKey(_rsa.ExportSubjectPublicKeyInfo()) { KeyId = _key.KeyId };
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            IssuedAt = DateTime.UtcNow,
+            NotBefore = DateTime.UtcNow,
+            Expires = DateTime.UtcNow.AddMinutes(15),
+            Claims = new Dictionary<string, object> { [ShopClaims.Subject] = userId.ToString(), [ShopClaims.Role] = role },
+            SigningCredentials = new SigningCredentials(secret, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
     /// <summary>An unsigned token with <c>alg: none</c>.</summary>
     public string Unsigned(Guid userId, string role = Roles.Admin)
     {
