@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Shop.Products.Data;
 using Shop.ServiceDefaults.Domain;
+using Shop.ServiceDefaults.Time;
 
 namespace Shop.Products.Catalog;
 

@@ -1,7 +1,7 @@
 using Npgsql;
-using Shop.Products.Catalog;
 using Shop.Products.Data;
 using Shop.ServiceDefaults.Domain;
+using Shop.ServiceDefaults.Time;
 
 namespace Shop.Products.Inventory;
 

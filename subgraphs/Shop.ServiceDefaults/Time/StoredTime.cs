@@ -3,8 +3,9 @@ namespace Shop.ServiceDefaults.Time;
 public static class StoredTime
 {
     /// <summary>
-    /// Now, to the millisecond: MongoDB dates hold milliseconds, so every storage adapter stores and
-    /// returns exactly the same instants (and the same cursors) as it was given.
+    /// Now, to the millisecond, the one precision of stored times in every service: MongoDB dates
+    /// hold milliseconds (PostgreSQL microseconds), so every storage adapter stores and returns
+    /// exactly the instants (and the cursors) it was given.
     /// </summary>
     public static DateTimeOffset Now(this TimeProvider clock)
     {
