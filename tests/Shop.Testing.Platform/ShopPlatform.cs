@@ -10,15 +10,16 @@ using Shop.Testing.Clients;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
 using Shop.Testing.ZaloPay;
-using Temporalio.Client;
 using Shop.Users;
+using Temporalio.Client;
 
 namespace Shop.Testing.Platform;
 
 /// <summary>
 /// Everything a storefront talks to, on real ports: each service on its own PostgreSQL database,
-/// wired to the others as in production (JWKS from users, products over mutual-TLS gRPC for orders, each service presenting its own certificate; payments
-/// against the ZaloPay sandbox, whose callbacks come back through the gateway), and the gateway
+/// wired to the others as in production (JWKS from users, products over mutual-TLS gRPC for orders,
+/// each service presenting its own certificate; payments against the ZaloPay sandbox, whose
+/// callbacks come back through the gateway), and the gateway
 /// serving the checked-in supergraph with the subgraphs' actual addresses.
 /// Order processing needs a Temporal server: without one, placed orders stay PENDING. Given one
 /// (Temporal mode), orders starts a workflow per order and payments signals it, and the
