@@ -35,7 +35,8 @@ public static class GraphQLExtensions
                 .AddFederation(FederationVersion)
                 .AddErrorInfoProvider<ShopErrorInfoProvider>()
                 .AddUnhandledExceptionHandler(UnhandledErrorMasking.Handle)
-                .AddValidationRule<RequestLimitsRule>();
+                .AddValidationRule<RequestLimitsRule>()
+                .AddValidationRule<StorableTextRule>();
             configure?.Invoke(graphql);
         });
 

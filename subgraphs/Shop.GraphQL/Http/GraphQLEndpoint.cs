@@ -95,7 +95,7 @@ internal sealed class GraphQLEndpoint(
 
         if (parsed.Request is not { } body)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, errorFormat, "BAD_REQUEST", parsed.Error!);
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, errorFormat, parsed.Code, parsed.Error!);
             return;
         }
 

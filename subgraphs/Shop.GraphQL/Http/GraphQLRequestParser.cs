@@ -123,11 +123,71 @@ internal sealed class GraphQLRequestParser(IGraphQLTextSerializer serializer)
             return ParseResult.Fail("'extensions' must be an object or null.");
         }
 
+        foreach (var (name, element) in (ReadOnlySpan<(string, JsonElement?)>)[("query", query), ("operationName", operationName), ("variables", variables), ("extensions", extensions)])
+        {
+            if (element is { } value && UnstorableAt(value, name) is { } path)
+            {
+                return new ParseResult(null, StorableText.Refusal($"'{path}'"), StorableText.Code);
+            }
+        }
+
         return ParseResult.Ok(new GraphQLRequestBody(
             queryElement.GetString()!,
             operationName?.GetString(),
             ReadInputs(variables),
             ReadInputs(extensions)));
+    }
+
+    /// <summary>The path of the first string (or property name) that is not storable text, or null.</summary>
+    private static string? UnstorableAt(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Storable(element.GetString) ? null : path;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = property.Name;
+                    if (!StorableText.IsStorable(name))
+                    {
+                        return path;
+                    }
+
+                    if (UnstorableAt(property.Value, $"{path}.{name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (UnstorableAt(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // System.Text.Json refuses to turn an escaped lone surrogate into a string: that is unstorable too.
+    private static bool Storable(Func<string?> read)
+    {
+        try
+        {
+            return StorableText.IsStorable(read());
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private Inputs? ReadInputs(JsonElement? element)
@@ -159,7 +219,7 @@ internal sealed class GraphQLRequestParser(IGraphQLTextSerializer serializer)
 }
 
 /// <summary>A parsed request, or why the request is not a well-formed GraphQL-over-HTTP request.</summary>
-internal readonly record struct ParseResult(GraphQLRequestBody? Request, string? Error)
+internal readonly record struct ParseResult(GraphQLRequestBody? Request, string? Error, string Code = "BAD_REQUEST")
 {
     public static ParseResult Ok(GraphQLRequestBody request) => new(request, null);
 
