@@ -20,7 +20,14 @@ export async function startGateway(config, log) {
     log: log.child('[zalopay-callback] '),
   });
 
-  const server = createServer({ requestTimeout: 0, keepAliveTimeout: 65_000 }, (req, res) => {
+  const { headersTimeoutMs, requestTimeoutMs } = config.connections;
+  const server = createServer({
+    headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: 65_000,
+    // How often Node looks for clients past those timeouts.
+    connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+  }, (req, res) => {
     const started = process.hrtime.bigint();
     res.once('close', () => {
       const path = req.url?.split('?')[0];
@@ -57,6 +64,7 @@ export async function startGateway(config, log) {
     log: log.child('[ws] '),
     path: GRAPHQL_ENDPOINT,
     clockToleranceSeconds: config.auth.clockToleranceSeconds,
+    maxPayload: config.connections.maxWebSocketMessageBytes,
   });
 
   let closing;

@@ -46,6 +46,13 @@ export function readConfig(env = process.env) {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 15, 1, 1000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 5000, 10, 1e6),
     }),
+    connections: Object.freeze({
+      // A client that trickles its headers or body is cut off, so slow clients cannot hold sockets.
+      headersTimeoutMs: integer(env, 'GATEWAY_HEADERS_TIMEOUT_SECONDS', 10, 1, 600) * 1000,
+      requestTimeoutMs: integer(env, 'GATEWAY_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
+      // One WebSocket message, in line with what an HTTP request may carry.
+      maxWebSocketMessageBytes: integer(env, 'GATEWAY_MAX_WS_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    }),
   });
 }
 

@@ -34,8 +34,9 @@ const keepErrorsOnTheOperation = (run) => (args) => Promise.resolve(run(args)).c
  * socket with 4403 and the reason; no token is an anonymous connection. Every `subscribe` is then
  * rate limited and refused once the token has expired.
  */
-export function attachWebSockets({ server, runtime, verifier, rateLimit, log, path, clockToleranceSeconds }) {
-  const wsServer = new WebSocketServer({ server, path });
+export function attachWebSockets({ server, runtime, verifier, rateLimit, log, path, clockToleranceSeconds, maxPayload }) {
+  // A message over maxPayload closes the socket (1009) before it is buffered, let alone parsed.
+  const wsServer = new WebSocketServer({ server, path, maxPayload });
   const base = getGraphQLWSOptions(runtime, (ctx) => ({
     req: ctx.extra.request,
     socket: ctx.extra.socket,
