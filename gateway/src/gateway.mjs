@@ -80,8 +80,9 @@ export function createShopGateway(config, log) {
         ...ctx,
         endpoint: '/metrics',
         metrics: true,
-        // No URL label: a GET's query string (variables included) would become a label value.
-        labels: { url: false, fetchRequestHeaders: false, fetchResponseHeaders: false },
+        // No label a client chooses: a GET's URL (variables included) or an operation name would
+        // each become a new series, kept for ever; one client could grow /metrics without bound.
+        labels: { url: false, operationName: false, fetchRequestHeaders: false, fetchResponseHeaders: false },
       }),
       useShopAuth(verifier),
       rateLimit.plugin,
