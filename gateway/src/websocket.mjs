@@ -21,6 +21,13 @@ function withoutHttpExtension(error) {
   return { ...json, extensions };
 }
 
+// Operations on the socket are not the upgrade's GET: Yoga refuses mutations over GET (a guard for
+// links and forms that graphql-transport-ws does not need), so they are presented as a POST.
+function operationRequest(upgrade, fetchAPI) {
+  const request = normalizeNodeRequest(upgrade, fetchAPI);
+  return new fetchAPI.Request(request.url, { method: 'POST', headers: request.headers });
+}
+
 // An operation refused before it runs (rate limit, bad request) answers that operation with its
 // error instead of failing the whole connection.
 const keepErrorsOnTheOperation = (run) => (args) => Promise.resolve(run(args)).catch((error) => {
@@ -40,7 +47,7 @@ export function attachWebSockets({ server, runtime, verifier, rateLimit, log, pa
   const base = getGraphQLWSOptions(runtime, (ctx) => ({
     req: ctx.extra.request,
     socket: ctx.extra.socket,
-    request: normalizeNodeRequest(ctx.extra.request, runtime.fetchAPI),
+    request: operationRequest(ctx.extra.request, runtime.fetchAPI),
     caller: ctx.extra.caller ?? null,
     rateLimitChecked: true,
   }));

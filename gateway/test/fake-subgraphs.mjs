@@ -17,6 +17,7 @@ const FEDERATION = `
 export const PRODUCTS_SDL = `
 schema @link(url: "https://specs.apollo.dev/link/v1.0", import: ["@link"]) @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"]) {
   query: Query
+  mutation: Mutation
   subscription: Subscription
 }
 type Product @key(fields: "id") { id: ID! name: String! }
@@ -29,6 +30,7 @@ type Query {
   _service: _Service!
   _entities(representations: [_Any!]!): [_Entity]!
 }
+type Mutation { touch: Int! }
 type Subscription { ticks(n: Int!): String! }
 union _Entity = Product
 ${FEDERATION}`;
@@ -67,6 +69,7 @@ export function productsSchema(calls) {
         _entities: (_, { representations }) => representations.map((r) => PRODUCTS.find((p) => p.id === r.id) ?? null),
       },
       _Entity: { __resolveType: () => 'Product' },
+      Mutation: { touch: () => { calls.push('touch'); return calls.length; } },
       Subscription: {
         ticks: {
           async* subscribe(_, { n }, context) {

@@ -45,6 +45,18 @@ describe('subscriptions', () => {
     assert.deepEqual(results, [{ data: { ticks: `1:sse:Bearer ${token}` } }, { data: { ticks: `2:sse:Bearer ${token}` } }]);
   });
 
+  it('WebSocketMutation_IsExecuted', async () => {
+    // graphql-transport-ws carries every operation type; only GET over HTTP must not mutate.
+    const { client } = wsClient(platform, {});
+
+    const results = await collect(client, 'mutation { touch }');
+    await client.dispose();
+
+    assert.equal(results.length, 1);
+    assert.equal(results[0].errors, undefined, JSON.stringify(results[0].errors));
+    assert.equal(typeof results[0].data.touch, 'number');
+  });
+
   it('WebSocketConnection_ExpiredToken_IsClosedWith4403AndTheReason', async () => {
     const token = await platform.token({ expiresIn: -120 });
     const { client, closes, closed } = wsClient(platform, { Authorization: `Bearer ${token}` });
