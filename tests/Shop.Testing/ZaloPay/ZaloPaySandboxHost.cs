@@ -45,7 +45,25 @@ public sealed class ZaloPaySandboxHost : IAsyncDisposable
         Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)
     {
-        var port = FreePort.Next();
+        // Another process may take the chosen port before Kestrel binds it; then try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnAsync(FreePort.Next(), settings, configureServices, cancellationToken);
+            }
+            catch (IOException exception) when (attempt < 3 && exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
+    }
+
+    private static async Task<ZaloPaySandboxHost> StartOnAsync(
+        int port,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? configureServices,
+        CancellationToken cancellationToken)
+    {
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -70,7 +88,16 @@ public sealed class ZaloPaySandboxHost : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapZaloPaySandbox();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new ZaloPaySandboxHost(app, baseAddress);
     }
 
