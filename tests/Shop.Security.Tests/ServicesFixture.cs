@@ -3,7 +3,6 @@ using Shop.Payments;
 using Shop.Products;
 using Shop.ServiceDefaults;
 using Shop.Testing.Hosting;
-using Shop.Testing.Postgres;
 using Shop.Users;
 
 namespace Shop.Security.Tests;
@@ -20,7 +19,7 @@ public sealed class ServicesFixture : IAsyncLifetime
         ["Shop:Auth:JwksUrl"] = "http://127.0.0.1:1/.well-known/jwks.json",
     };
 
-    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly ServiceGroup _services = new(Common);
 
     public TestServiceHost Users { get; private set; } = null!;
 
@@ -41,17 +40,17 @@ public sealed class ServicesFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Users = await StartAsync(ShopServices.Users, b => b.AddUsers(), app => app.MapUsers(), new()
+        Users = await _services.StartAsync(ShopServices.Users, b => b.AddUsers(), app => app.MapUsers(), new()
         {
             ["Shop:Users:Admin:Email"] = "admin@security.test",
             ["Shop:Users:Admin:Password"] = "Quiet-Lantern-4711!",
         });
-        Products = await StartAsync(ShopServices.Products, b => b.AddProducts(), app => app.MapProducts(), []);
-        Orders = await StartAsync(ShopServices.Orders, b => b.AddOrders(), app => app.MapOrders(), new()
+        Products = await _services.StartAsync(ShopServices.Products, b => b.AddProducts(), app => app.MapProducts(), []);
+        Orders = await _services.StartAsync(ShopServices.Orders, b => b.AddOrders(), app => app.MapOrders(), new()
         {
             ["Shop:Services:products:Grpc"] = Products.GrpcAddress.ToString(),
         });
-        Payments = await StartAsync(ShopServices.Payments, b => b.AddPayments(), app => app.MapPayments(), new()
+        Payments = await _services.StartAsync(ShopServices.Payments, b => b.AddPayments(), app => app.MapPayments(), new()
         {
             // Never called: the RPCs here stop at the payment store.
             ["ZaloPay:BaseUrl"] = "http://127.0.0.1:1",
@@ -62,31 +61,5 @@ public sealed class ServicesFixture : IAsyncLifetime
         });
     }
 
-    private async Task<TestServiceHost> StartAsync(
-        string name,
-        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> configure,
-        Action<Microsoft.AspNetCore.Builder.WebApplication> map,
-        Dictionary<string, string?> settings)
-    {
-        var database = new PostgresDatabase();
-        await database.InitializeAsync();
-        _owned.Add(database);
-        settings[$"ConnectionStrings:{name}"] = database.ConnectionString;
-        foreach (var (key, value) in Common)
-        {
-            settings.TryAdd(key, value);
-        }
-
-        var host = await TestServiceHost.StartAsync(configure, map, settings, identity: name);
-        _owned.Insert(0, host);
-        return host;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var owned in _owned)
-        {
-            await owned.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

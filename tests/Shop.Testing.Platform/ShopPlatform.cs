@@ -36,7 +36,7 @@ public sealed class ShopPlatform : IAsyncDisposable
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
     };
 
-    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly ServiceGroup _services = new(Quiet);
 
     private ShopPlatform()
     {
@@ -91,18 +91,18 @@ public sealed class ShopPlatform : IAsyncDisposable
 
     private async Task StartServicesAsync(IReadOnlyDictionary<string, string> gatewayEnvironment, string? temporalAddress)
     {
-        Users = await StartAsync("users", b => b.AddUsers(), app => app.MapUsers(), new()
+        Users = await _services.StartAsync("users", b => b.AddUsers(), app => app.MapUsers(), new()
         {
             ["Shop:Users:Admin:Email"] = AdminEmail,
             ["Shop:Users:Admin:Password"] = AdminPassword,
         });
         var jwks = new Uri(Users.HttpAddress, "/.well-known/jwks.json").ToString();
-        Products = await StartAsync("products", b => b.AddProducts(), app => app.MapProducts(), new()
+        Products = await _services.StartAsync("products", b => b.AddProducts(), app => app.MapProducts(), new()
         {
             ["Shop:Auth:JwksUrl"] = jwks,
             ["Shop:Products:SeedDemoCatalog"] = "true",
         });
-        Orders = await StartAsync("orders", b => b.AddOrders(), app => app.MapOrders(), new()
+        Orders = await _services.StartAsync("orders", b => b.AddOrders(), app => app.MapOrders(), new()
         {
             ["Shop:Auth:JwksUrl"] = jwks,
             ["Shop:Services:products:Grpc"] = Products.GrpcAddress.ToString(),
@@ -111,10 +111,9 @@ public sealed class ShopPlatform : IAsyncDisposable
             ["Temporal:Address"] = temporalAddress,
         });
 
-        Sandbox = await ZaloPaySandboxHost.StartAsync();
-        _owned.Insert(0, Sandbox);
+        Sandbox = _services.Own(await ZaloPaySandboxHost.StartAsync());
         var gatewayPort = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        Payments = await StartAsync("payments", b => b.AddPayments(), app => app.MapPayments(), new()
+        Payments = await _services.StartAsync("payments", b => b.AddPayments(), app => app.MapPayments(), new()
         {
             ["Shop:Auth:JwksUrl"] = jwks,
             ["ZaloPay:BaseUrl"] = Sandbox.BaseAddress.ToString(),
@@ -140,8 +139,7 @@ public sealed class ShopPlatform : IAsyncDisposable
             environment[key] = value;
         }
 
-        Gateway = await GatewayProcess.StartAsync(environment);
-        _owned.Insert(0, Gateway);
+        Gateway = _services.Own(await GatewayProcess.StartAsync(environment));
     }
 
     /// <summary>
@@ -168,10 +166,9 @@ public sealed class ShopPlatform : IAsyncDisposable
             settings.TryAdd(key, value);
         }
 
-        Orchestrator = await TestServiceHost.StartAsync(
-            b => b.AddOrchestrator(), app => app.MapOrchestrator(), settings, "Shop.Orchestrator", ShopServices.Orchestrator);
         // Stopped first of all: no activity should call a service that is already gone.
-        _owned.Insert(0, Orchestrator);
+        Orchestrator = _services.Own(await TestServiceHost.StartAsync(
+            b => b.AddOrchestrator(), app => app.MapOrchestrator(), settings, "Shop.Orchestrator", ShopServices.Orchestrator));
         var readiness = Orchestrator.GetRequiredService<WorkerReadiness>();
         var client = Orchestrator.GetRequiredService<ITemporalClient>();
         // The connection, not the flag: against a stand-in frontend the worker fails after connecting and retries.
@@ -181,35 +178,9 @@ public sealed class ShopPlatform : IAsyncDisposable
             $"The orchestrator's worker did not start polling Temporal at {temporalAddress}: {readiness.State}.");
     }
 
-    private async Task<TestServiceHost> StartAsync(
-        string name,
-        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> configure,
-        Action<Microsoft.AspNetCore.Builder.WebApplication> map,
-        Dictionary<string, string?> settings)
-    {
-        var database = new PostgresDatabase();
-        await database.InitializeAsync();
-        _owned.Add(database);
-        settings[$"ConnectionStrings:{name}"] = database.ConnectionString;
-        foreach (var (key, value) in Quiet)
-        {
-            settings.TryAdd(key, value);
-        }
-
-        var host = await TestServiceHost.StartAsync(configure, map, settings, identity: name);
-        _owned.Insert(0, host);
-        return host;
-    }
-
     /// <summary>A client of the gateway, optionally signed in.</summary>
     public GraphQLHttpClient Client(string? accessToken = null)
         => new(new HttpClient { BaseAddress = Gateway.Address, Timeout = TimeSpan.FromSeconds(30) }) { AccessToken = accessToken };
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var owned in _owned)
-        {
-            await owned.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -40,7 +40,7 @@ public class RealServices : IAsyncLifetime
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
     };
 
-    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly ServiceGroup _services = new(Defaults);
     private ServiceProvider? _orchestrator;
 
     public TestServiceHost Products { get; private set; } = null!;
@@ -59,14 +59,13 @@ public class RealServices : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Products = await StartAsync(ShopServices.Products, b => b.AddProducts(), app => app.MapProducts(), []);
-        Orders = await StartAsync(ShopServices.Orders, b => b.AddOrders(), app => app.MapOrders(), new()
+        Products = await _services.StartAsync(ShopServices.Products, b => b.AddProducts(), app => app.MapProducts(), []);
+        Orders = await _services.StartAsync(ShopServices.Orders, b => b.AddOrders(), app => app.MapOrders(), new()
         {
             ["Shop:Services:products:Grpc"] = Products.GrpcAddress.ToString(),
         });
 
-        Sandbox = await ZaloPaySandboxHost.StartAsync();
-        _owned.Insert(0, Sandbox);
+        Sandbox = _services.Own(await ZaloPaySandboxHost.StartAsync());
         // The callback URL names payments' own port, so it is chosen before payments starts.
         var paymentsPort = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         var payments = new Dictionary<string, string?>
@@ -83,7 +82,7 @@ public class RealServices : IAsyncLifetime
             payments[key] = value;
         }
 
-        Payments = await StartAsync(ShopServices.Payments, b => b.AddPayments(), app => app.MapPayments(), payments);
+        Payments = await _services.StartAsync(ShopServices.Payments, b => b.AddPayments(), app => app.MapPayments(), payments);
 
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(TestCertificates.Shared.Settings(ShopServices.Orchestrator))
@@ -160,26 +159,6 @@ public class RealServices : IAsyncLifetime
             await _orchestrator.DisposeAsync();
         }
 
-        foreach (var owned in _owned)
-        {
-            await owned.DisposeAsync();
-        }
-    }
-
-    private async Task<TestServiceHost> StartAsync(
-        string name, Action<WebApplicationBuilder> configure, Action<WebApplication> map, Dictionary<string, string?> settings)
-    {
-        var database = new PostgresDatabase();
-        await database.InitializeAsync();
-        _owned.Add(database);
-        settings[$"ConnectionStrings:{name}"] = database.ConnectionString;
-        foreach (var (key, value) in Defaults)
-        {
-            settings.TryAdd(key, value);
-        }
-
-        var host = await TestServiceHost.StartAsync(configure, map, settings, identity: name);
-        _owned.Insert(0, host);
-        return host;
+        await _services.DisposeAsync();
     }
 }

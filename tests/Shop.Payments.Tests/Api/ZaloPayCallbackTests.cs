@@ -102,11 +102,7 @@ public sealed class ZaloPayCallbackTests(PaymentsHost payments)
 
         Assert.Equal(1, first.ReturnCode);
         Assert.Equal(1, second.ReturnCode);
-        var stored = await payments.StoredAsync(Guid.Parse(payment.OrderId));
-        Assert.Equal(Paying.PaymentStatus.Paid, stored.Status);
-        Assert.Empty(stored.Refunds);
-        Assert.Single(stored.History, change => change.To == Paying.PaymentStatus.Paid);
-        Assert.Single(payments.Events.For(stored.OrderId));
+        await AssertPaidOnceAsync(payment);
     }
 
     [Fact]
@@ -118,11 +114,7 @@ public sealed class ZaloPayCallbackTests(PaymentsHost payments)
         var replies = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => PostAsync(callback)));
 
         Assert.All(replies, reply => Assert.Equal(1, reply.ReturnCode));
-        var stored = await payments.StoredAsync(Guid.Parse(payment.OrderId));
-        Assert.Equal(Paying.PaymentStatus.Paid, stored.Status);
-        Assert.Empty(stored.Refunds);
-        Assert.Single(stored.History, change => change.To == Paying.PaymentStatus.Paid);
-        Assert.Single(payments.Events.For(stored.OrderId));
+        await AssertPaidOnceAsync(payment);
     }
 
     [Fact]
@@ -167,6 +159,16 @@ public sealed class ZaloPayCallbackTests(PaymentsHost payments)
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await AssertUnchangedAsync(payment);
+    }
+
+    /// <summary>PAID exactly once: one change, no refund, one word to the workflow.</summary>
+    private async Task AssertPaidOnceAsync(Payment payment)
+    {
+        var stored = await payments.StoredAsync(Guid.Parse(payment.OrderId));
+        Assert.Equal(Paying.PaymentStatus.Paid, stored.Status);
+        Assert.Empty(stored.Refunds);
+        Assert.Single(stored.History, change => change.To == Paying.PaymentStatus.Paid);
+        Assert.Single(payments.Events.For(stored.OrderId));
     }
 
     private async Task AssertUnchangedAsync(Payment payment)
