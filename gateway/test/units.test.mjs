@@ -12,7 +12,9 @@ describe('config', () => {
     assert.equal(config.port, 4000);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.development, false);
-    assert.equal(config.subscriptions, 'sse');
+    assert.equal(config.subscriptions, 'ws');
+    assert.equal(config.metrics.host, '127.0.0.1');
+    assert.equal(config.metrics.port, 9464);
     assert.equal(config.subgraphUrls.orders, 'http://127.0.0.1:5003/graphql');
     assert.equal(config.auth.jwksUrl.toString(), 'http://127.0.0.1:5001/.well-known/jwks.json');
     assert.deepEqual(config.rateLimit, { windowMs: 60_000, userMax: 600, anonymousMax: 300, trustProxy: false });
@@ -21,13 +23,13 @@ describe('config', () => {
   it('ReadConfig_Overrides_AreTaken', () => {
     const config = readConfig({
       SUBGRAPH_ORDERS_URL: 'http://orders:8080/graphql', SHOP_ENV: 'Development', CORS_ORIGINS: 'https://a.example, https://b.example',
-      SUBGRAPH_SUBSCRIPTIONS: 'WS', RATE_LIMIT_USER_MAX: '0',
+      SUBGRAPH_SUBSCRIPTIONS: 'SSE', RATE_LIMIT_USER_MAX: '0',
     });
 
     assert.equal(config.subgraphUrls.orders, 'http://orders:8080/graphql');
     assert.equal(config.development, true);
     assert.deepEqual(config.corsOrigins, ['https://a.example', 'https://b.example']);
-    assert.equal(config.subscriptions, 'ws');
+    assert.equal(config.subscriptions, 'sse');
     assert.equal(config.rateLimit.userMax, 0);
   });
 
