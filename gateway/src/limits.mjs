@@ -61,15 +61,21 @@ function mutationFieldsRule(onCount) {
   };
 }
 
-/**
- * What an operation would cost, measured by graphql-armor's rules (the largest over the document's
- * operations): `cost` by armor's cost model (objects 2, scalars 1, ×1.5 per level, × page size,
- * introspection included), `aliases`, `directives`, and the root fields of a mutation.
- */
-export function measureOperation(schema, document, variables, limits) {
+/** The variables a document passes as a page size, in document order. */
+function pageSizeVariables(document) {
+  const names = new Set();
+  visit(document, {
+    Argument(node) {
+      if (PAGE_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+function measure(schema, document, variables, defaultListSize) {
   const figures = { cost: 0, aliases: 0, directives: 0, mutationFields: 0 };
   const keep = (figure) => [(_context, { n }) => { figures[figure] = Math.max(figures[figure], n); }];
-  const errors = validate(schema, withPageSizes(schema, document, variables, limits.defaultListSize), [
+  const errors = validate(schema, withPageSizes(schema, document, variables, defaultListSize), [
     costLimitRule({ maxCost: Infinity, ignoreIntrospection: false, flattenFragments: true, onAccept: keep('cost') }),
     maxAliasesRule({ n: Infinity, onAccept: keep('aliases') }),
     maxDirectivesRule({ n: Infinity, onAccept: keep('directives') }),
@@ -77,6 +83,31 @@ export function measureOperation(schema, document, variables, limits) {
   ]);
   if (errors.length > 0) throw errors[0];
   figures.cost = Math.ceil(figures.cost);
+  return Object.freeze(figures);
+}
+
+// Figures per schema and parsed document (Yoga hands out one parsed document per query text), then
+// per value of the page-size variables: a repeated operation is measured once, not per request.
+const measured = new WeakMap();
+const MAX_PAGE_SIZES_KEPT = 128;
+
+/**
+ * What an operation would cost, measured by graphql-armor's rules (the largest over the document's
+ * operations): `cost` by armor's cost model (objects 2, scalars 1, ×1.5 per level, × page size,
+ * introspection included), `aliases`, `directives`, and the root fields of a mutation.
+ */
+export function measureOperation(schema, document, variables, limits) {
+  let byDocument = measured.get(schema);
+  if (!byDocument) measured.set(schema, byDocument = new WeakMap());
+  let entry = byDocument.get(document);
+  if (!entry) byDocument.set(document, entry = { pageVariables: pageSizeVariables(document), figures: new Map() });
+  const key = [limits.defaultListSize, ...entry.pageVariables.map((name) => JSON.stringify(variables?.[name] ?? null))].join(',');
+  let figures = entry.figures.get(key);
+  if (!figures) {
+    figures = measure(schema, document, variables, limits.defaultListSize);
+    if (entry.figures.size >= MAX_PAGE_SIZES_KEPT) entry.figures.delete(entry.figures.keys().next().value);
+    entry.figures.set(key, figures);
+  }
   return figures;
 }
 
