@@ -112,6 +112,7 @@ describe('subscription caps', { timeout: 30_000 }, () => {
     for (const stream of [...streams, elsewhere]) stream.abort();
 
     assert.deepEqual(streams.map((s) => s.response.status), [200, 200, 200]);
+    assert.equal(refused.response.status, 429);
     assert.equal(body[0].errors[0].message, 'Subscription limit of 3 per client address reached; complete one before starting another.');
     assert.equal(elsewhere.response.status, 200);
   });
