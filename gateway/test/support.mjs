@@ -37,6 +37,7 @@ export async function startPlatform(env = {}) {
     SUBGRAPH_PRODUCTS_URL: products.url,
     SUBGRAPH_USERS_URL: users.url,
     JWKS_URL: jwks.url,
+    METRICS_PORT: '0',
     LOG_LEVEL: 'error',
     ...env,
   });
@@ -46,8 +47,10 @@ export async function startPlatform(env = {}) {
   return {
     url: gateway.url,
     base,
+    metricsUrl: gateway.metricsUrl,
     wsUrl: gateway.url.replace(/^http/, 'ws'),
     productCalls,
+    productsSubgraph: products,
     token: jwks.token,
     /** POSTs one operation; returns status, headers and the parsed body. */
     async post(query, { headers = {}, variables } = {}) {
