@@ -52,6 +52,7 @@ export async function startPlatform(env = {}) {
     productCalls,
     productsSubgraph: products,
     token: jwks.token,
+    jwks,
     /** POSTs one operation; returns status, headers and the parsed body. */
     async post(query, { headers = {}, variables } = {}) {
       const response = await fetch(gateway.url, {
