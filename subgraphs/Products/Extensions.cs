@@ -22,7 +22,7 @@ public static class Extensions
     {
         builder.AddServiceDefaults();
         var services = builder.Services;
-        services.AddOptions<ProductsOptions>().BindConfiguration(ProductsOptions.SectionName);
+        services.AddOptions<ProductsOptions>().BindConfiguration(ProductsOptions.SectionName).ValidateOnStart();
         services.AddShopDbContext<ProductsDbContext>(builder.Configuration, "products");
         services.AddHostedService<DemoCatalogSeeder>();
         services.TryAddSingleton(TimeProvider.System);
