@@ -108,6 +108,16 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void Users_TrustedProxies_IsTheComposeNetworkSoTheGatewaysForwardedAddressCounts()
+    {
+        var settings = new ServiceSettings(Compose["users"]);
+
+        Assert.NotNull(Compose.Subnet);
+        Assert.Equal(Compose.Subnet, settings["Shop:Users:TrustedProxies:0"]);
+        Assert.True(System.Net.IPNetwork.TryParse(Compose.Subnet, out _), $"{Compose.Subnet} is not a CIDR network");
+    }
+
+    [Fact]
     public void EnvExample_EverySecret_IsAVariableNotALiteral()
     {
         var text = Repository.Read("docker-compose.yml");

@@ -4,12 +4,15 @@ using YamlDotNet.RepresentationModel;
 namespace Shop.Deployment.Tests.Support;
 
 /// <summary>docker-compose.yml as Compose sees it with <c>.env.example</c> as its <c>.env</c>.</summary>
-public sealed class ComposeFile(IReadOnlyDictionary<string, ComposeService> services, IReadOnlyList<string> volumes)
+public sealed class ComposeFile(IReadOnlyDictionary<string, ComposeService> services, IReadOnlyList<string> volumes, string? subnet)
 {
     public IReadOnlyDictionary<string, ComposeService> Services { get; } = services;
 
     /// <summary>The named volumes declared at the top level.</summary>
     public IReadOnlyList<string> Volumes { get; } = volumes;
+
+    /// <summary>The default network's subnet, when the file fixes one.</summary>
+    public string? Subnet { get; } = subnet;
 
     public ComposeService this[string name] => Services[name];
 
@@ -23,7 +26,11 @@ public sealed class ComposeFile(IReadOnlyDictionary<string, ComposeService> serv
         var services = Mapping(root, "services")!.Children.ToDictionary(
             entry => Scalar(entry.Key), entry => ReadService(Scalar(entry.Key), (YamlMappingNode)entry.Value), StringComparer.Ordinal);
         var volumes = Mapping(root, "volumes")?.Children.Keys.Select(Scalar).ToList() ?? [];
-        return new ComposeFile(services, volumes);
+        var ipam = Mapping(root, "networks") is { } networks && Mapping(networks, "default") is { } network ? Mapping(network, "ipam") : null;
+        var subnet = ipam?.Children.TryGetValue("config", out var config) == true && config is YamlSequenceNode { Children.Count: > 0 } list
+            ? Text((YamlMappingNode)list.Children[0], "subnet")
+            : null;
+        return new ComposeFile(services, volumes, subnet);
     }
 
     private static ComposeService ReadService(string name, YamlMappingNode node)
