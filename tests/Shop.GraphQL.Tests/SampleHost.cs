@@ -28,6 +28,9 @@ public class SampleHost : PostgresDatabase
     /// <summary>Settings a test class overrides, such as short timeouts.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The hosting environment the sample service runs in.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     /// <summary>Services a test class adds to the sample service.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -65,7 +68,8 @@ public class SampleHost : PostgresDatabase
                 app.MapServiceDefaults();
                 app.MapShopGraphQL();
             },
-            settings);
+            settings,
+            environmentName: EnvironmentName);
     }
 
     public GraphQLHttpClient Client(string? accessToken = null) => new(Host.CreateHttpClient()) { AccessToken = accessToken };

@@ -61,6 +61,13 @@ internal sealed class SseResponder(IGraphQLTextSerializer serializer, IOptions<G
         {
             // The client went away; disposing the stream above released the source.
         }
+        catch (Exception exception) when (!aborted.IsCancellationRequested && response.HasStarted)
+        {
+            // The stream is the client's only channel now: the failure goes down it, masked, and ends it.
+            await WriteNextAsync(response.Body, UnexpectedFailure.Mask(logger, exception, "SSE"), aborted);
+            await response.Body.WriteAsync(Complete, aborted);
+            await response.Body.FlushAsync(aborted);
+        }
     }
 
     private async Task PumpAsync(Stream body, ResultStream stream, CancellationToken aborted, CancellationToken expired)

@@ -5,7 +5,6 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Shop.GraphQL.Execution;
 using Shop.ServiceDefaults.Auth;
 
@@ -16,7 +15,7 @@ namespace Shop.GraphQL.WebSockets;
 /// timeout, then subscribe / next / error / complete per operation id, ping / pong at any time.
 /// Protocol violations close the socket with the protocol's 44xx codes.
 /// </summary>
-internal sealed partial class GraphQLWsConnection(
+internal sealed class GraphQLWsConnection(
     WebSocket socket, ClaimsPrincipal upgradeUser, GraphQLWsHandler host, CancellationToken requestAborted)
 {
     private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(2);
@@ -290,8 +289,16 @@ internal sealed partial class GraphQLWsConnection(
         }
         catch (Exception exception)
         {
-            LogOperationFailed(host.Logger, exception, operation.Id);
-            await CloseAsync(CloseCodes.InternalServerError, "Internal server error");
+            // This operation failed, not the connection: an error message ends it, masked, and the others go on.
+            var masked = UnexpectedFailure.Mask(host.Logger, exception, "WebSocket");
+            try
+            {
+                await SendErrorAsync(operation.Id, masked);
+            }
+            catch (Exception sendFailure) when (sendFailure is WebSocketException or OperationCanceledException)
+            {
+                // The connection is going away anyway; its receive loop ends it.
+            }
         }
         finally
         {
@@ -422,9 +429,6 @@ internal sealed partial class GraphQLWsConnection(
 
         return reason[..cut];
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "graphql-transport-ws operation {OperationId} failed")]
-    private static partial void LogOperationFailed(ILogger logger, Exception exception, string operationId);
 
     private sealed class Operation(string id, CancellationToken connection) : IDisposable
     {

@@ -16,6 +16,7 @@ public sealed class TestQuery : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BookType>>>>("shelf")
             .Argument<IntGraphType>("first")
             .Resolve(context => Probe.Books.Take(Math.Max(0, context.GetArgument<int?>("first") ?? Probe.Books.Length)));
+        Field<TrapGraphType>("trap").Resolve(_ => new TrapValue());
         Field<StringGraphType>("boom").Resolve(_ => throw new InvalidOperationException("connection string Password=hunter2 leaked"));
         Field<ViewerType>("me").Resolve(context => context.RequireCaller());
         Field<StringGraphType>("adminSecret").Resolve(context =>
