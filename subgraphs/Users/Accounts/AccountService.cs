@@ -19,11 +19,15 @@ public sealed class AccountService(
 {
     public const int NameMaxLength = 100;
 
-    public Task<User> RegisterAsync(RegisterCommand command, CancellationToken cancellationToken)
-        => CreateAsync(command, Roles.Customer, cancellationToken);
+    /// <summary>A customer signing up; registrations are throttled per client address (each one costs a slow hash).</summary>
+    public Task<User> RegisterAsync(RegisterCommand command, string clientAddress, CancellationToken cancellationToken)
+        => CreateAsync(command, Roles.Customer, clientAddress, cancellationToken);
 
-    /// <summary>Creates an account with <paramref name="role"/>; every input problem is reported at once.</summary>
-    public async Task<User> CreateAsync(RegisterCommand command, string role, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an account with <paramref name="role"/>; every input problem is reported at once. With
+    /// a <paramref name="clientAddress"/>, a valid request counts against that address's registrations.
+    /// </summary>
+    public async Task<User> CreateAsync(RegisterCommand command, string role, string? clientAddress, CancellationToken cancellationToken)
     {
         var errors = new List<DomainError>();
         var email = EmailAddress.Validate(command.Email, errors);
@@ -34,6 +38,11 @@ public sealed class AccountService(
         if (errors.Count > 0)
         {
             throw new DomainException(errors);
+        }
+
+        if (clientAddress is not null)
+        {
+            await throttle.RegistrationAsync(clientAddress, cancellationToken);
         }
 
         var normalized = EmailAddress.Normalize(email!);
