@@ -44,6 +44,7 @@ public static class GraphQLExtensions
         services.TryAddTransient(typeof(EdgeGraphType<,>));
         services.AddSingleton<IConfigureExecution, DocumentCache>();
         services.AddSingleton<GraphQLExecutor>();
+        services.AddSingleton<SubscriptionSlots>();
         services.AddSingleton<GraphQLRequestParser>();
         services.AddSingleton<SseResponder>();
         services.AddSingleton<GraphQLWsHandler>();

@@ -25,6 +25,7 @@ internal sealed class GraphQLWsConnection(
     private readonly CancellationTokenSource _lifetime = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
     private ClaimsPrincipal _user = upgradeUser;
     private int _initReceived;
+    private int _subscriptions;
     private volatile bool _acknowledged;
     private volatile bool _closing;
     private Task _expiry = Task.CompletedTask;
@@ -263,10 +264,32 @@ internal sealed class GraphQLWsConnection(
 
             if (result.Streams is { Count: > 0 } streams)
             {
-                using var stream = ResultStream.Subscribe(streams.Values.First(), host.Options.MaxPendingEvents, host.Logger);
-                await foreach (var next in stream.Reader.ReadAllAsync(token))
+                if (Interlocked.Increment(ref _subscriptions) > host.Options.MaxSubscriptionsPerConnection)
                 {
-                    await SendNextAsync(operation.Id, next);
+                    Interlocked.Decrement(ref _subscriptions);
+                    await SendErrorAsync(operation.Id, GraphQLExecutor.RequestError(SubscriptionSlots.Code,
+                        $"A connection may hold at most {host.Options.MaxSubscriptionsPerConnection} subscriptions at once."));
+                    return;
+                }
+
+                try
+                {
+                    using var slot = host.Slots.TryTake(_user);
+                    if (slot is null)
+                    {
+                        await SendErrorAsync(operation.Id, host.Slots.PerUserRefusal());
+                        return;
+                    }
+
+                    using var stream = ResultStream.Subscribe(streams.Values.First(), host.Options.MaxPendingEvents, host.Logger);
+                    await foreach (var next in stream.Reader.ReadAllAsync(token))
+                    {
+                        await SendNextAsync(operation.Id, next);
+                    }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _subscriptions);
                 }
             }
             else
