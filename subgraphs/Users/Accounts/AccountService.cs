@@ -32,8 +32,8 @@ public sealed class AccountService(
         var errors = new List<DomainError>();
         var email = EmailAddress.Validate(command.Email, errors);
         policy.Check(command.Password, email, "password", errors);
-        var firstName = TextField.Required(command.FirstName, "firstName", NameMaxLength, errors, AccountErrors.InvalidName);
-        var lastName = TextField.Required(command.LastName, "lastName", NameMaxLength, errors, AccountErrors.InvalidName);
+        var firstName = TextInput.Required(command.FirstName, "firstName", NameMaxLength, AccountErrors.InvalidName, errors);
+        var lastName = TextInput.Required(command.LastName, "lastName", NameMaxLength, AccountErrors.InvalidName, errors);
         var phone = PhoneNumber.Normalize(command.Phone, "phone", errors);
         if (errors.Count > 0)
         {
@@ -84,8 +84,8 @@ public sealed class AccountService(
     public async Task<User> UpdateProfileAsync(Guid userId, UpdateProfileCommand command, CancellationToken cancellationToken)
     {
         var errors = new List<DomainError>();
-        var firstName = TextField.Required(command.FirstName, "firstName", NameMaxLength, errors, AccountErrors.InvalidName);
-        var lastName = TextField.Required(command.LastName, "lastName", NameMaxLength, errors, AccountErrors.InvalidName);
+        var firstName = TextInput.Required(command.FirstName, "firstName", NameMaxLength, AccountErrors.InvalidName, errors);
+        var lastName = TextInput.Required(command.LastName, "lastName", NameMaxLength, AccountErrors.InvalidName, errors);
         var phone = PhoneNumber.Normalize(command.Phone, "phone", errors);
         if (errors.Count > 0)
         {
