@@ -19,7 +19,7 @@ public static class GraphQLExtensions
 
     /// <summary>
     /// Registers <typeparamref name="TSchema"/> (built once, a singleton) with the graph types of its
-    /// assembly, Federation v2, System.Text.Json, masked errors, request limits and the document cache.
+    /// assembly, Federation v2, System.Text.Json, masked errors, request limits, the cost budget and the document cache.
     /// </summary>
     public static IServiceCollection AddShopGraphQL<TSchema>(this IServiceCollection services, Action<IGraphQLBuilder>? configure = null)
         where TSchema : class, ISchema
@@ -36,13 +36,15 @@ public static class GraphQLExtensions
                 .AddErrorInfoProvider<ShopErrorInfoProvider>()
                 .AddUnhandledExceptionHandler(UnhandledErrorMasking.Handle)
                 .AddValidationRule<RequestLimitsRule>()
-                .AddValidationRule<StorableTextRule>();
+                .AddValidationRule<StorableTextRule>()
+                .AddValidationRule<CostLimitRule>(useForCachedDocuments: true);
             configure?.Invoke(graphql);
         });
 
         services.TryAddTransient(typeof(EdgeGraphType<,>));
         services.AddSingleton<IConfigureExecution, DocumentCache>();
         services.AddSingleton<GraphQLExecutor>();
+        services.AddSingleton<SubscriptionSlots>();
         services.AddSingleton<GraphQLRequestParser>();
         services.AddSingleton<SseResponder>();
         services.AddSingleton<GraphQLWsHandler>();

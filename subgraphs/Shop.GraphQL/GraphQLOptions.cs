@@ -14,6 +14,29 @@ public sealed class GraphQLOptions
     /// <summary>Most fields one operation may select, counted with fragments expanded.</summary>
     public int MaxFieldCount { get; set; } = 1000;
 
+    /// <summary>
+    /// Highest estimated cost of one operation, by GraphQL.NET's complexity analyzer: every field
+    /// costs 1, times the size of each list above it (its <c>first</c> argument, or that of the
+    /// connection holding it; <see cref="AssumedListSize"/> when none is given).
+    /// </summary>
+    public int MaxCost { get; set; } = 25_000;
+
+    /// <summary>Size the cost estimate assumes for a list whose length the request does not state.</summary>
+    public int AssumedListSize { get; set; } = 20;
+
+    /// <summary>
+    /// Share of the estimated cost that introspection (<c>__schema</c>, <c>__type</c>) pays: its
+    /// lists are as long as the schema is large, not as a client asks. The tools' introspection
+    /// query costs about 318,000 at full price, so it fits once per operation, not twice.
+    /// </summary>
+    public double IntrospectionCostFactor { get; set; } = 0.05;
+
+    /// <summary>Most aliased fields one operation may hold, counted with fragments expanded.</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Most root fields one mutation may run: each is a separate write, possibly a slow one.</summary>
+    public int MaxMutationRootFields { get; set; } = 5;
+
     /// <summary>Largest accepted request body, in bytes.</summary>
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
 
@@ -28,6 +51,12 @@ public sealed class GraphQLOptions
 
     /// <summary>Concurrent operations one WebSocket may run.</summary>
     public int MaxOperationsPerSocket { get; set; } = 100;
+
+    /// <summary>Concurrent subscriptions one WebSocket may hold.</summary>
+    public int MaxSubscriptionsPerConnection { get; set; } = 20;
+
+    /// <summary>Concurrent subscriptions one signed-in user may hold, over every WebSocket and SSE stream.</summary>
+    public int MaxSubscriptionsPerUser { get; set; } = 50;
 
     /// <summary>Events a subscriber may fall behind by before its stream is ended.</summary>
     public int MaxPendingEvents { get; set; } = 1000;

@@ -53,14 +53,41 @@ public sealed class SeedAccount
     public string LastName { get; set; } = "Customer";
 }
 
-/// <summary>Failed sign-ins allowed per sliding window, per account and per client address.</summary>
+/// <summary>
+/// Limits on sign-in failures and registrations. None of them locks an account: the one rule that
+/// spans every address only spaces attempts out, so the right password from anywhere gets through
+/// after <see cref="AccountSpacing"/> at most.
+/// </summary>
 public sealed class ThrottleOptions
 {
-    public int AccountLimit { get; set; } = 5;
+    /// <summary>Failures of one account from one address before each next attempt must wait.</summary>
+    public int PairFreeFailures { get; set; } = 3;
 
+    /// <summary>The first wait after <see cref="PairFreeFailures"/>; it doubles with each further failure.</summary>
+    public TimeSpan PairBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait between attempts on one account from one address.</summary>
+    public TimeSpan PairMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a failure counts towards its account-and-address backoff.</summary>
+    public TimeSpan PairWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Failures of one account, from any address, before its attempts are spaced out.</summary>
+    public int AccountFreeFailures { get; set; } = 5;
+
+    /// <summary>Least time between attempts on an account past <see cref="AccountFreeFailures"/>.</summary>
+    public TimeSpan AccountSpacing { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a failure counts towards its account's spacing.</summary>
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Failures from one address, over every account, per <see cref="AddressWindow"/>.</summary>
     public int AddressLimit { get; set; } = 20;
 
     public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Registrations from one address per <see cref="RegistrationWindow"/>.</summary>
+    public int RegistrationLimit { get; set; } = 10;
+
+    public TimeSpan RegistrationWindow { get; set; } = TimeSpan.FromHours(1);
 }

@@ -31,6 +31,9 @@ public class SampleHost : PostgresDatabase
     /// <summary>The key set the users service publishes (a test class may rotate it).</summary>
     protected virtual string Jwks() => Tokens.JwksJson;
 
+    /// <summary>The hosting environment the sample service runs in.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     /// <summary>Services a test class adds to the sample service.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -68,7 +71,8 @@ public class SampleHost : PostgresDatabase
                 app.MapServiceDefaults();
                 app.MapShopGraphQL();
             },
-            settings);
+            settings,
+            environmentName: EnvironmentName);
     }
 
     public GraphQLHttpClient Client(string? accessToken = null) => new(Host.CreateHttpClient()) { AccessToken = accessToken };

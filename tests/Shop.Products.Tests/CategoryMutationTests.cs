@@ -22,11 +22,26 @@ public sealed class CategoryMutationTests(ProductsHost products) : IClassFixture
     [InlineData("-coffee", "Coffee", "INVALID_SLUG")]
     [InlineData("coffee", "", "INVALID_NAME")]
     [InlineData("coffee", "Line\nbreak", "INVALID_NAME")]
+    [InlineData("coffee", "Cof\u200Bfee", "INVALID_NAME")]
+    [InlineData("coffee", "\u202Eeeffoc", "INVALID_NAME")]
+    [InlineData("coffee", "Coffee\u2069", "INVALID_NAME")]
     public async Task CreateCategory_InvalidInput_IsRefused(string slug, string name, string code)
     {
         var payload = (await products.Admin().PostAsync(Create, new { input = new { slug, name } })).Field("createCategory");
 
         Assert.Equal([code], payload.Codes());
+    }
+
+    [Fact]
+    public async Task CreateCategory_NameLength_CountsCharactersNotUtf16Units()
+    {
+        var hundred = string.Concat(Enumerable.Repeat("🍵", 100));
+
+        var atTheLimit = (await products.Admin().PostAsync(Create, new { input = new { slug = "tea-" + Guid.NewGuid().ToString("N")[..8], name = hundred } })).Field("createCategory");
+        var overIt = (await products.Admin().PostAsync(Create, new { input = new { slug = "tea-" + Guid.NewGuid().ToString("N")[..8], name = hundred + "🍵" } })).Field("createCategory");
+
+        Assert.Empty(atTheLimit.Codes());
+        Assert.Equal(["INVALID_NAME"], overIt.Codes());
     }
 
     [Fact]

@@ -99,4 +99,20 @@ public sealed class RegistrationTests(UsersHost users) : IClassFixture<UsersHost
     private async Task<JsonElement> Register(string email, string password, string firstName = "Test", string lastName = "User", string? phone = null)
         => (await users.Client().PostAsync(Gql.Register, new { input = new { email, password, firstName, lastName, phone } }))
             .EnsureNoErrors().Data.GetProperty("register");
+
+    [Fact]
+    public async Task Register_TwentyAliasesInOneRequest_IsRefusedBeforeAnyAccountIsCreated()
+    {
+        var emails = Enumerable.Range(0, 20).Select(_ => UsersHost.NewEmail("alias")).ToList();
+        var fields = emails.Select((email, i) =>
+            $"r{i}: register(input: {{ email: \"{email}\", password: \"{UsersHost.Password}\", firstName: \"A\", lastName: \"B\" }}) {{ user {{ id }} }}");
+
+        var response = await users.Client().PostAsync("mutation { " + string.Join(' ', fields) + " }");
+        var login = (await users.Client().PostAsync(Gql.Login, new { input = new { email = emails[0], password = UsersHost.Password } }))
+            .EnsureNoErrors().Data.GetProperty("login");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("MAX_ROOT_FIELDS_EXCEEDED", Assert.Single(response.ErrorCodes));
+        Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(login));
+    }
 }

@@ -1,84 +1,95 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Shop.Users.Tests;
 
-/// <summary>A users service with small throttle limits on a clock the tests move, so a test can watch a limit lift without waiting.</summary>
-public sealed class ThrottledUsersHost : UsersHost
-{
-    public const int AccountLimit = 3;
-    public const int AddressLimit = 5;
-    public static readonly TimeSpan AccountWindow = TimeSpan.FromMinutes(10);
-    public static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(15);
-
-    /// <summary>
-    /// Stands still unless a test advances it. Starts on a whole second, so storing a failure's time
-    /// at PostgreSQL's microsecond precision cannot move it across a window's edge.
-    /// </summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Shop:Users:Throttle:AccountLimit"] = AccountLimit.ToString(CultureInfo.InvariantCulture),
-        ["Shop:Users:Throttle:AccountWindow"] = AccountWindow.ToString("c", CultureInfo.InvariantCulture),
-        ["Shop:Users:Throttle:AddressLimit"] = AddressLimit.ToString(CultureInfo.InvariantCulture),
-        ["Shop:Users:Throttle:AddressWindow"] = AddressWindow.ToString("c", CultureInfo.InvariantCulture),
-    };
-
-    protected override void ConfigureServices(IServiceCollection services)
-        => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-}
-
-/// <summary>Failed sign-ins are throttled per account and per client address, without telling whether an account exists.</summary>
+/// <summary>
+/// Failed sign-ins slow the guesser down without locking the owner out, and without telling whether
+/// an account exists; registrations are limited per client address.
+/// </summary>
 public sealed class ThrottleTests(ThrottledUsersHost users) : IClassFixture<ThrottledUsersHost>
 {
+    private const string Wrong = "Wrong-Password-1";
+
     [Fact]
-    public async Task Login_AfterTooManyFailuresOnOneAccount_IsThrottledFromEveryAddress_ThenLifts()
+    public async Task Login_FiveWrongFromOneAddress_RightPasswordFromAnother_GetsInAfterTheShortSpacing()
     {
-        // Arrange
-        const string Elsewhere = "198.51.100.200";
-        var email = UsersHost.NewEmail();
-        await users.RegisterAsync(email);
-        for (var i = 0; i < ThrottledUsersHost.AccountLimit; i++)
+        // Arrange: five failures from A, sitting out A's own backoff where it applies.
+        var (attacker, owner) = (ThrottledUsersHost.NewAddress(), ThrottledUsersHost.NewAddress());
+        var email = await RegisterAsync();
+        for (var failures = 0; failures < ThrottledUsersHost.AccountFreeFailures;)
         {
-            Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(await LoginAsync(email, "Wrong-Password-1", $"198.51.100.{i + 1}")));
+            var guess = await LoginAsync(email, Wrong, attacker);
+            if (Gql.Codes(guess).SequenceEqual(["TOO_MANY_ATTEMPTS"]))
+            {
+                users.Clock.Advance(TimeSpan.FromSeconds(guess.GetProperty("retryAfter").GetInt32()));
+                continue;
+            }
+
+            Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(guess));
+            failures++;
         }
 
         // Act
-        var throttled = await LoginAsync(email, UsersHost.Password, Elsewhere);
-        var retryAfter = TimeSpan.FromSeconds(throttled.GetProperty("retryAfter").GetInt32());
-        users.Clock.Advance(retryAfter - TimeSpan.FromSeconds(1));
-        var aSecondEarly = await LoginAsync(email, UsersHost.Password, Elsewhere);
-        users.Clock.Advance(TimeSpan.FromSeconds(1));
-        var lifted = await LoginAsync(email, UsersHost.Password, Elsewhere);
+        var atOnce = await LoginAsync(email, UsersHost.Password, owner);
+        var wait = TimeSpan.FromSeconds(atOnce.GetProperty("retryAfter").GetInt32());
+        users.Clock.Advance(wait);
+        var afterTheSpacing = await LoginAsync(email, UsersHost.Password, owner);
+        var attackerRightAway = await LoginAsync(email, UsersHost.Password, attacker);
 
         // Assert
-        Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(throttled));
-        Assert.Equal(ThrottledUsersHost.AccountWindow, retryAfter);
-        Assert.Equal(JsonValueKind.Null, throttled.GetProperty("accessToken").ValueKind);
-        Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(aSecondEarly));
-        Assert.Equal(1, aSecondEarly.GetProperty("retryAfter").GetInt32());
-        Assert.Empty(Gql.Codes(lifted));
-        Assert.Equal(JsonValueKind.Null, lifted.GetProperty("retryAfter").ValueKind);
-        Assert.Equal(JsonValueKind.String, lifted.GetProperty("accessToken").ValueKind);
+        Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(atOnce));
+        Assert.InRange(wait, TimeSpan.FromSeconds(1), ThrottledUsersHost.AccountSpacing);
+        Assert.Empty(Gql.Codes(afterTheSpacing));
+        Assert.Equal(JsonValueKind.String, afterTheSpacing.GetProperty("accessToken").ValueKind);
+        // The owner's success forgives the account, not the guesser's own backoff (8 s after five
+        // failures, longer than the account's spacing the owner waited).
+        Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(attackerRightAway));
+    }
+
+    [Fact]
+    public async Task Login_GuessingFromOneAddress_WaitsLongerAfterEachFailure()
+    {
+        var address = ThrottledUsersHost.NewAddress();
+        var email = await RegisterAsync();
+        for (var i = 0; i < ThrottledUsersHost.PairFreeFailures; i++)
+        {
+            Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(await LoginAsync(email, Wrong, address)));
+        }
+
+        var waits = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            var refused = await LoginAsync(email, Wrong, address);
+            Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(refused));
+            var seconds = refused.GetProperty("retryAfter").GetInt32();
+            waits.Add(seconds);
+            users.Clock.Advance(TimeSpan.FromSeconds(seconds) - TimeSpan.FromSeconds(1));
+            Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(await LoginAsync(email, Wrong, address)));
+            users.Clock.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(await LoginAsync(email, Wrong, address)));
+        }
+
+        // Even the right password must wait out the guesser's backoff from that address.
+        var right = await LoginAsync(email, UsersHost.Password, address);
+
+        Assert.Equal([2, 4, 8], waits);
+        Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(right));
+        Assert.Equal(16, right.GetProperty("retryAfter").GetInt32());
     }
 
     [Fact]
     public async Task Login_UnknownEmail_IsThrottledExactlyLikeAKnownOne()
     {
-        var known = UsersHost.NewEmail();
-        await users.RegisterAsync(known);
+        var known = await RegisterAsync();
         var unknown = UsersHost.NewEmail("ghost");
+        var (first, second) = (ThrottledUsersHost.NewAddress(), ThrottledUsersHost.NewAddress());
 
         var knownResults = new List<string[]>();
         var unknownResults = new List<string[]>();
-        for (var i = 0; i <= ThrottledUsersHost.AccountLimit; i++)
+        for (var i = 0; i <= ThrottledUsersHost.PairFreeFailures; i++)
         {
-            knownResults.Add(Gql.Codes(await LoginAsync(known, "Wrong-Password-1", $"203.0.113.{i + 1}")));
-            unknownResults.Add(Gql.Codes(await LoginAsync(unknown, "Wrong-Password-1", $"203.0.113.{i + 101}")));
+            knownResults.Add(Gql.Codes(await LoginAsync(known, Wrong, first)));
+            unknownResults.Add(Gql.Codes(await LoginAsync(unknown, Wrong, second)));
         }
 
         Assert.Equal(knownResults, unknownResults);
@@ -89,20 +100,19 @@ public sealed class ThrottleTests(ThrottledUsersHost users) : IClassFixture<Thro
     public async Task Login_AfterTooManyFailuresFromOneAddress_IsThrottledForEveryAccountFromIt_ThenLifts()
     {
         // Arrange
-        const string Attacker = "192.0.2.66";
-        var victim = UsersHost.NewEmail("victim");
-        await users.RegisterAsync(victim);
+        var attacker = ThrottledUsersHost.NewAddress();
+        var victim = await RegisterAsync();
         for (var i = 0; i < ThrottledUsersHost.AddressLimit; i++)
         {
-            Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(await LoginAsync(UsersHost.NewEmail("spray"), "Wrong-Password-1", Attacker)));
+            Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(await LoginAsync(UsersHost.NewEmail("spray"), Wrong, attacker)));
         }
 
         // Act
-        var fromAttacker = await LoginAsync(victim, UsersHost.Password, Attacker);
-        var fromElsewhere = await LoginAsync(victim, UsersHost.Password, "192.0.2.77");
+        var fromAttacker = await LoginAsync(victim, UsersHost.Password, attacker);
+        var fromElsewhere = await LoginAsync(victim, UsersHost.Password, ThrottledUsersHost.NewAddress());
         var retryAfter = TimeSpan.FromSeconds(fromAttacker.GetProperty("retryAfter").GetInt32());
         users.Clock.Advance(retryAfter);
-        var afterTheWindow = await LoginAsync(victim, UsersHost.Password, Attacker);
+        var afterTheWindow = await LoginAsync(victim, UsersHost.Password, attacker);
 
         // Assert
         Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(fromAttacker));
@@ -112,17 +122,51 @@ public sealed class ThrottleTests(ThrottledUsersHost users) : IClassFixture<Thro
     }
 
     [Fact]
-    public async Task Login_ParallelGuesses_CannotExceedTheLimit()
+    public async Task Login_ParallelGuessesFromManyAddresses_OnlyTheFreeOnesRun()
     {
-        var email = UsersHost.NewEmail();
-        await users.RegisterAsync(email);
+        var email = await RegisterAsync();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10)
-            .Select(i => LoginAsync(email, "Wrong-Password-1", $"100.64.0.{i + 1}")));
+            .Select(_ => LoginAsync(email, Wrong, ThrottledUsersHost.NewAddress())));
 
-        Assert.Equal(ThrottledUsersHost.AccountLimit, results.Count(r => Gql.Codes(r).SequenceEqual(["INVALID_CREDENTIALS"])));
-        Assert.Equal(10 - ThrottledUsersHost.AccountLimit, results.Count(r => Gql.Codes(r).SequenceEqual(["TOO_MANY_ATTEMPTS"])));
+        Assert.Equal(ThrottledUsersHost.AccountFreeFailures, results.Count(r => Gql.Codes(r).SequenceEqual(["INVALID_CREDENTIALS"])));
+        Assert.Equal(10 - ThrottledUsersHost.AccountFreeFailures, results.Count(r => Gql.Codes(r).SequenceEqual(["TOO_MANY_ATTEMPTS"])));
+        Assert.All(
+            results.Where(r => Gql.Codes(r).SequenceEqual(["TOO_MANY_ATTEMPTS"])),
+            r => Assert.InRange(r.GetProperty("retryAfter").GetInt32(), 1, (int)ThrottledUsersHost.AccountSpacing.TotalSeconds));
     }
+
+    [Fact]
+    public async Task Register_FloodFromOneAddress_IsRefusedPastTheLimit_OtherAddressesAreNot()
+    {
+        var flooder = ThrottledUsersHost.NewAddress();
+        for (var i = 0; i < ThrottledUsersHost.RegistrationLimit; i++)
+        {
+            Assert.Empty(Gql.Codes(await RegisterFromAsync(UsersHost.NewEmail("flood"), flooder)));
+        }
+
+        var email = UsersHost.NewEmail("flood");
+        var refused = await RegisterFromAsync(email, flooder);
+        var elsewhere = await RegisterFromAsync(UsersHost.NewEmail("calm"), ThrottledUsersHost.NewAddress());
+        var login = await LoginAsync(email, UsersHost.Password, ThrottledUsersHost.NewAddress());
+
+        Assert.Equal(["TOO_MANY_ATTEMPTS"], Gql.Codes(refused));
+        Assert.Equal(JsonValueKind.Null, refused.GetProperty("user").ValueKind);
+        Assert.Empty(Gql.Codes(elsewhere));
+        Assert.Equal(["INVALID_CREDENTIALS"], Gql.Codes(login));
+    }
+
+    private async Task<string> RegisterAsync()
+    {
+        var email = UsersHost.NewEmail();
+        await users.RegisterAsync(email, clientAddress: ThrottledUsersHost.NewAddress());
+        return email;
+    }
+
+    private async Task<JsonElement> RegisterFromAsync(string email, string clientAddress)
+        => (await users.Client(clientAddress: clientAddress).PostAsync(
+                Gql.Register, new { input = new { email, password = UsersHost.Password, firstName = "Test", lastName = "User" } }))
+            .EnsureNoErrors().Data.GetProperty("register");
 
     private async Task<JsonElement> LoginAsync(string email, string password, string clientAddress)
         => (await users.Client(clientAddress: clientAddress).PostAsync(Gql.Login, new { input = new { email, password } }))

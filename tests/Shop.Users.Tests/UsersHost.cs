@@ -22,6 +22,8 @@ public class UsersHost : PostgresDatabase
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Shop:Users:Throttle:AddressLimit"] = "1000",
+        // Every test registers from loopback; the registration throttle has its own tests.
+        ["Shop:Users:Throttle:RegistrationLimit"] = "100000",
     };
 
     /// <summary>Runs after the service's own registrations; a test class replaces services here, such as the clock.</summary>
@@ -77,9 +79,9 @@ public class UsersHost : PostgresDatabase
     public static string NewEmail(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}@example.test";
 
     /// <summary>Registers a customer and returns its id.</summary>
-    public async Task<Guid> RegisterAsync(string email, string password = Password)
+    public async Task<Guid> RegisterAsync(string email, string password = Password, string? clientAddress = null)
     {
-        var response = await Client().PostAsync(Gql.Register, new { input = new { email, password, firstName = "Test", lastName = "User" } });
+        var response = await Client(clientAddress: clientAddress).PostAsync(Gql.Register, new { input = new { email, password, firstName = "Test", lastName = "User" } });
         var payload = response.EnsureNoErrors().Data.GetProperty("register");
         Assert.Empty(payload.GetProperty("errors").EnumerateArray());
         return payload.GetProperty("user").GetProperty("id").GetGuid();

@@ -45,8 +45,10 @@ public static class UsersBenchmark
                 ["ConnectionStrings:users"] = connectionString,
                 ["Logging:LogLevel:Default"] = "Error",
                 // Every sign-in here succeeds; the throttle's bookkeeping still runs on each one.
-                ["Shop:Users:Throttle:AccountLimit"] = "1000000",
+                ["Shop:Users:Throttle:AccountFreeFailures"] = "1000000",
+                ["Shop:Users:Throttle:PairFreeFailures"] = "1000000",
                 ["Shop:Users:Throttle:AddressLimit"] = "1000000",
+                ["Shop:Users:Throttle:RegistrationLimit"] = "1000000",
             },
             "Shop.Users");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = host.HttpAddress };

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Shop.Orders.Ordering;
 
 namespace Shop.Orders.GraphQL;
 
@@ -8,7 +9,7 @@ public sealed class CancelOrderInputType : InputObjectGraphType<CancelOrderInput
     {
         Name = "CancelOrderInput";
         Field<NonNullGraphType<IdGraphType>>("orderId");
-        Field<StringGraphType>("reason").Description("Why, in the customer's words; at most 500 characters.");
+        Field<StringGraphType>("reason").Description($"Why, in the customer's words; at most {OrderReason.MaxLength} characters.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value)

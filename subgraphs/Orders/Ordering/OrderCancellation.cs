@@ -12,15 +12,9 @@ namespace Shop.Orders.Ordering;
 public sealed partial class OrderCancellation(
     IOrderRepository orders, TimeProvider clock, ILogger<OrderCancellation> logger, IOrderProcessing? processing = null)
 {
-    public const int MaxReasonLength = 500;
-
     public async Task<Order> RequestAsync(Caller caller, Guid orderId, string? reason, CancellationToken cancellationToken)
     {
-        reason = string.IsNullOrWhiteSpace(reason) ? "Cancelled by the customer" : reason.Trim();
-        if (reason.Length > MaxReasonLength)
-        {
-            throw new DomainException(new DomainError(OrderErrors.InvalidReason, $"A reason has at most {MaxReasonLength} characters.", "reason"));
-        }
+        reason = OrderReason.Checked(reason, fallback: "Cancelled by the customer");
 
         for (var attempt = 0; attempt < 10; attempt++)
         {

@@ -10,18 +10,13 @@ namespace Shop.Orders.Ordering;
 /// </summary>
 public sealed class OrderTransitions(IOrderRepository orders, TimeProvider clock)
 {
-    public const int MaxReasonLength = 500;
     private const int MaxAttempts = 10;
 
     public sealed record Outcome(Order Order, bool Changed);
 
     public async Task<Outcome> TransitionAsync(Guid orderId, OrderStatus to, string? reason, OrderStatus? expectedFrom, CancellationToken cancellationToken)
     {
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
-        {
-            throw new DomainException(new DomainError(OrderErrors.InvalidReason, $"A transition needs a reason of 1 to {MaxReasonLength} characters.", "reason"));
-        }
+        reason = OrderReason.Checked(reason);
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {

@@ -25,7 +25,7 @@ public static partial class CategoryRules
     }
 
     public static string? Name(string? raw, List<DomainError> errors)
-        => Text.SingleLine(raw, MaxNameLength, CatalogErrors.InvalidName, "name", errors);
+        => TextInput.Required(raw, "name", MaxNameLength, CatalogErrors.InvalidName, errors);
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();

@@ -33,21 +33,14 @@ public static partial class ProductRules
     }
 
     public static string? Name(string? raw, List<DomainError> errors)
-        => Text.SingleLine(raw, MaxNameLength, CatalogErrors.InvalidName, "name", errors);
+        => TextInput.Required(raw, "name", MaxNameLength, CatalogErrors.InvalidName, errors);
 
+    /// <summary>The trimmed description (empty when none is given), or null with an error.</summary>
     public static string? Description(string? raw, List<DomainError> errors)
     {
-        var description = raw?.Trim() ?? string.Empty;
-        if (description.Length > MaxDescriptionLength || description.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            errors.Add(new DomainError(
-                CatalogErrors.InvalidDescription,
-                $"A description is at most {MaxDescriptionLength} characters of text.",
-                "description"));
-            return null;
-        }
-
-        return description;
+        var before = errors.Count;
+        var description = TextInput.Optional(raw, "description", MaxDescriptionLength, CatalogErrors.InvalidDescription, errors, multiline: true);
+        return errors.Count > before ? null : description ?? string.Empty;
     }
 
     /// <summary>A whole, positive number of đồng given as a string, such as "129000".</summary>
@@ -99,14 +92,14 @@ public static partial class ProductRules
                 continue;
             }
 
-            var altText = images[i].AltText?.Trim() ?? string.Empty;
-            if (altText.Length > MaxAltTextLength || altText.Any(char.IsControl))
+            var problems = errors.Count;
+            var altText = TextInput.Optional(images[i].AltText, $"images[{i}].altText", MaxAltTextLength, CatalogErrors.InvalidAltText, errors);
+            if (errors.Count > problems)
             {
-                errors.Add(new DomainError(CatalogErrors.InvalidAltText, $"Image {i + 1}: alt text is at most {MaxAltTextLength} characters on one line.", $"images[{i}].altText"));
                 continue;
             }
 
-            normalised.Add(new ImageDraft(uri.AbsoluteUri, altText, images[i].Primary));
+            normalised.Add(new ImageDraft(uri.AbsoluteUri, altText ?? string.Empty, images[i].Primary));
         }
 
         return errors.Count == before ? normalised : null;

@@ -62,12 +62,7 @@ public static class InventoryRules
             errors.Add(new DomainError(InventoryErrors.InvalidQuantity, $"A stock total is 0 to {MaxTotal}.", "total"));
         }
 
-        var trimmed = reason?.Trim() ?? string.Empty;
-        if (trimmed.Length is 0 or > MaxReasonLength || trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            errors.Add(new DomainError(InventoryErrors.InvalidReason, $"Say why the stock changes, in 1 to {MaxReasonLength} characters.", "reason"));
-        }
-
-        return errors.Count > 0 ? throw new DomainException(errors) : (total, trimmed);
+        var trimmed = TextInput.Required(reason, "reason", MaxReasonLength, InventoryErrors.InvalidReason, errors, multiline: true);
+        return errors.Count > 0 ? throw new DomainException(errors) : (total, trimmed!);
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Shop.GraphQL.Execution;
 
 /// <summary>
-/// Caps the depth and the number of fields of an operation, counting fragments where they are
-/// spread, so a small document cannot ask for an enormous response.
+/// Caps the depth, the number of fields and of aliases of an operation, counting fragments where
+/// they are spread, so a small document cannot ask for an enormous response; and the root fields
+/// of a mutation, since each is a separate write.
 /// </summary>
 internal sealed class RequestLimitsRule(IOptions<GraphQLOptions> options) : ValidationRuleBase
 {
@@ -29,6 +30,18 @@ internal sealed class RequestLimitsRule(IOptions<GraphQLOptions> options) : Vali
                 context, "MAX_FIELDS_EXCEEDED", $"The operation selects more than {limits.MaxFieldCount} fields."));
         }
 
+        if (walk.AliasCount > limits.MaxAliases)
+        {
+            context.ReportError(ShopValidationError.Create(
+                context, "MAX_ALIASES_EXCEEDED", $"The operation uses {walk.AliasCount} aliases; the limit is {limits.MaxAliases}."));
+        }
+
+        if (context.Operation.Operation == OperationType.Mutation && walk.RootFieldCount > limits.MaxMutationRootFields)
+        {
+            context.ReportError(ShopValidationError.Create(
+                context, "MAX_ROOT_FIELDS_EXCEEDED", $"The mutation runs {walk.RootFieldCount} root fields; the limit is {limits.MaxMutationRootFields}."));
+        }
+
         return default;
     }
 
@@ -39,6 +52,10 @@ internal sealed class RequestLimitsRule(IOptions<GraphQLOptions> options) : Vali
         public int MaxDepth { get; private set; }
 
         public int FieldCount { get; private set; }
+
+        public int AliasCount { get; private set; }
+
+        public int RootFieldCount { get; private set; }
 
         public void Visit(GraphQLSelectionSet? selectionSet, int depth)
         {
@@ -54,6 +71,8 @@ internal sealed class RequestLimitsRule(IOptions<GraphQLOptions> options) : Vali
                 {
                     case GraphQLField field:
                         FieldCount++;
+                        AliasCount += field.Alias is null ? 0 : 1;
+                        RootFieldCount += depth == 0 ? 1 : 0;
                         MaxDepth = Math.Max(MaxDepth, depth + 1);
                         Visit(field.SelectionSet, depth + 1);
                         break;

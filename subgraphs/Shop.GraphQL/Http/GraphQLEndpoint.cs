@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.GraphQL.Execution;
 using Shop.GraphQL.Sse;
@@ -18,9 +19,32 @@ internal sealed class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
     SseResponder sse,
     GraphQLWsHandler webSockets,
-    IOptions<GraphQLOptions> options)
+    IOptions<GraphQLOptions> options,
+    ILogger<GraphQLEndpoint> logger)
 {
+    /// <summary>
+    /// Serves one request. An exception that escapes is answered here, as a masked error with a
+    /// trace id, so no environment's exception page (the developer page shows stack traces, paths
+    /// and headers) ever answers a GraphQL client.
+    /// </summary>
     public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            await ServeAsync(context);
+        }
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            var masked = UnexpectedFailure.Mask(logger, exception, "HTTP");
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await WriteResultAsync(context, StatusCodes.Status500InternalServerError, ResponseFormat.Json, masked);
+            }
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context)
     {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);

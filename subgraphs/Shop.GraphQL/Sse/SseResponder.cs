@@ -14,7 +14,8 @@ namespace Shop.GraphQL.Sse;
 /// <c>complete</c>. Validation errors travel as a <c>next</c> event too, since the stream is the
 /// only channel an SSE client reads. Idle streams get a comment line as heartbeat.
 /// </summary>
-internal sealed class SseResponder(IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options, ILogger<SseResponder> logger)
+internal sealed class SseResponder(
+    IGraphQLTextSerializer serializer, SubscriptionSlots slots, IOptions<GraphQLOptions> options, ILogger<SseResponder> logger)
 {
     private static readonly byte[] Heartbeat = ":\n\n"u8.ToArray();
     private static readonly byte[] Complete = "event: complete\ndata:\n\n"u8.ToArray();
@@ -23,6 +24,18 @@ internal sealed class SseResponder(IGraphQLTextSerializer serializer, IOptions<G
     {
         var response = context.Response;
         var aborted = context.RequestAborted;
+        using var slot = result.Streams is { Count: > 0 } ? slots.TryTake(context.User) : null;
+        if (result.Streams is { Count: > 0 } && slot is null)
+        {
+            // Refused before the stream starts, so as a plain 429 with the GraphQL error.
+            var refusal = Encoding.UTF8.GetBytes(serializer.Serialize(slots.PerUserRefusal()));
+            response.StatusCode = StatusCodes.Status429TooManyRequests;
+            response.ContentType = MediaTypes.ContentType(ResponseFormat.Json);
+            response.ContentLength = refusal.Length;
+            await response.Body.WriteAsync(refusal, aborted);
+            return;
+        }
+
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = MediaTypes.ContentType(ResponseFormat.EventStream);
         response.Headers.CacheControl = "no-cache";
@@ -60,6 +73,13 @@ internal sealed class SseResponder(IGraphQLTextSerializer serializer, IOptions<G
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // The client went away; disposing the stream above released the source.
+        }
+        catch (Exception exception) when (!aborted.IsCancellationRequested && response.HasStarted)
+        {
+            // The stream is the client's only channel now: the failure goes down it, masked, and ends it.
+            await WriteNextAsync(response.Body, UnexpectedFailure.Mask(logger, exception, "SSE"), aborted);
+            await response.Body.WriteAsync(Complete, aborted);
+            await response.Body.FlushAsync(aborted);
         }
     }
 

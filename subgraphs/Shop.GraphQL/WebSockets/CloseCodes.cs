@@ -5,7 +5,6 @@ namespace Shop.GraphQL.WebSockets;
 /// <summary>The close codes of the graphql-transport-ws protocol.</summary>
 internal static class CloseCodes
 {
-    public const WebSocketCloseStatus InternalServerError = (WebSocketCloseStatus)4500;
     public const WebSocketCloseStatus BadRequest = (WebSocketCloseStatus)4400;
     public const WebSocketCloseStatus Unauthorized = (WebSocketCloseStatus)4401;
     public const WebSocketCloseStatus Forbidden = (WebSocketCloseStatus)4403;

@@ -5,7 +5,6 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Shop.GraphQL.Execution;
 using Shop.ServiceDefaults.Auth;
 
@@ -16,7 +15,7 @@ namespace Shop.GraphQL.WebSockets;
 /// timeout, then subscribe / next / error / complete per operation id, ping / pong at any time.
 /// Protocol violations close the socket with the protocol's 44xx codes.
 /// </summary>
-internal sealed partial class GraphQLWsConnection(
+internal sealed class GraphQLWsConnection(
     WebSocket socket, ClaimsPrincipal upgradeUser, GraphQLWsHandler host, CancellationToken requestAborted)
 {
     private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(2);
@@ -26,6 +25,7 @@ internal sealed partial class GraphQLWsConnection(
     private readonly CancellationTokenSource _lifetime = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
     private ClaimsPrincipal _user = upgradeUser;
     private int _initReceived;
+    private int _subscriptions;
     private volatile bool _acknowledged;
     private volatile bool _closing;
     private Task _expiry = Task.CompletedTask;
@@ -264,10 +264,32 @@ internal sealed partial class GraphQLWsConnection(
 
             if (result.Streams is { Count: > 0 } streams)
             {
-                using var stream = ResultStream.Subscribe(streams.Values.First(), host.Options.MaxPendingEvents, host.Logger);
-                await foreach (var next in stream.Reader.ReadAllAsync(token))
+                if (Interlocked.Increment(ref _subscriptions) > host.Options.MaxSubscriptionsPerConnection)
                 {
-                    await SendNextAsync(operation.Id, next);
+                    Interlocked.Decrement(ref _subscriptions);
+                    await SendErrorAsync(operation.Id, GraphQLExecutor.RequestError(SubscriptionSlots.Code,
+                        $"A connection may hold at most {host.Options.MaxSubscriptionsPerConnection} subscriptions at once."));
+                    return;
+                }
+
+                try
+                {
+                    using var slot = host.Slots.TryTake(_user);
+                    if (slot is null)
+                    {
+                        await SendErrorAsync(operation.Id, host.Slots.PerUserRefusal());
+                        return;
+                    }
+
+                    using var stream = ResultStream.Subscribe(streams.Values.First(), host.Options.MaxPendingEvents, host.Logger);
+                    await foreach (var next in stream.Reader.ReadAllAsync(token))
+                    {
+                        await SendNextAsync(operation.Id, next);
+                    }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _subscriptions);
                 }
             }
             else
@@ -290,8 +312,16 @@ internal sealed partial class GraphQLWsConnection(
         }
         catch (Exception exception)
         {
-            LogOperationFailed(host.Logger, exception, operation.Id);
-            await CloseAsync(CloseCodes.InternalServerError, "Internal server error");
+            // This operation failed, not the connection: an error message ends it, masked, and the others go on.
+            var masked = UnexpectedFailure.Mask(host.Logger, exception, "WebSocket");
+            try
+            {
+                await SendErrorAsync(operation.Id, masked);
+            }
+            catch (Exception sendFailure) when (sendFailure is WebSocketException or OperationCanceledException)
+            {
+                // The connection is going away anyway; its receive loop ends it.
+            }
         }
         finally
         {
@@ -422,9 +452,6 @@ internal sealed partial class GraphQLWsConnection(
 
         return reason[..cut];
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "graphql-transport-ws operation {OperationId} failed")]
-    private static partial void LogOperationFailed(ILogger logger, Exception exception, string operationId);
 
     private sealed class Operation(string id, CancellationToken connection) : IDisposable
     {

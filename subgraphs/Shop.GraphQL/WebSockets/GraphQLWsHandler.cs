@@ -14,6 +14,7 @@ internal sealed class GraphQLWsHandler(
     GraphQLRequestParser parser,
     IGraphQLTextSerializer serializer,
     AccessTokenValidator tokens,
+    SubscriptionSlots slots,
     IServiceScopeFactory scopes,
     IOptions<GraphQLOptions> options,
     ILogger<GraphQLWsHandler> logger)
@@ -41,6 +42,8 @@ internal sealed class GraphQLWsHandler(
     internal IGraphQLTextSerializer Serializer => serializer;
 
     internal AccessTokenValidator Tokens => tokens;
+
+    internal SubscriptionSlots Slots => slots;
 
     internal IServiceScopeFactory Scopes => scopes;
 

@@ -54,7 +54,7 @@ internal sealed class AccountSeeder(
         try
         {
             var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            await accounts.CreateAsync(new RegisterCommand(seed.Email, seed.Password, seed.FirstName, seed.LastName, null), role, cancellationToken);
+            await accounts.CreateAsync(new RegisterCommand(seed.Email, seed.Password, seed.FirstName, seed.LastName, null), role, clientAddress: null, cancellationToken);
             logger.LogInformation("Created the {Role} account {Email} from {Section}", role, seed.Email, section);
         }
         catch (DomainException exception) when (exception.Errors.All(error => error.Code == AccountErrors.EmailTaken))

@@ -19,21 +19,30 @@ public sealed class AccountService(
 {
     public const int NameMaxLength = 100;
 
-    public Task<User> RegisterAsync(RegisterCommand command, CancellationToken cancellationToken)
-        => CreateAsync(command, Roles.Customer, cancellationToken);
+    /// <summary>A customer signing up; registrations are throttled per client address (each one costs a slow hash).</summary>
+    public Task<User> RegisterAsync(RegisterCommand command, string clientAddress, CancellationToken cancellationToken)
+        => CreateAsync(command, Roles.Customer, clientAddress, cancellationToken);
 
-    /// <summary>Creates an account with <paramref name="role"/>; every input problem is reported at once.</summary>
-    public async Task<User> CreateAsync(RegisterCommand command, string role, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an account with <paramref name="role"/>; every input problem is reported at once. With
+    /// a <paramref name="clientAddress"/>, a valid request counts against that address's registrations.
+    /// </summary>
+    public async Task<User> CreateAsync(RegisterCommand command, string role, string? clientAddress, CancellationToken cancellationToken)
     {
         var errors = new List<DomainError>();
         var email = EmailAddress.Validate(command.Email, errors);
         policy.Check(command.Password, email, "password", errors);
-        var firstName = TextField.Required(command.FirstName, "firstName", NameMaxLength, errors, AccountErrors.InvalidName);
-        var lastName = TextField.Required(command.LastName, "lastName", NameMaxLength, errors, AccountErrors.InvalidName);
+        var firstName = TextInput.Required(command.FirstName, "firstName", NameMaxLength, AccountErrors.InvalidName, errors);
+        var lastName = TextInput.Required(command.LastName, "lastName", NameMaxLength, AccountErrors.InvalidName, errors);
         var phone = PhoneNumber.Normalize(command.Phone, "phone", errors);
         if (errors.Count > 0)
         {
             throw new DomainException(errors);
+        }
+
+        if (clientAddress is not null)
+        {
+            await throttle.RegistrationAsync(clientAddress, cancellationToken);
         }
 
         var normalized = EmailAddress.Normalize(email!);
@@ -75,8 +84,8 @@ public sealed class AccountService(
     public async Task<User> UpdateProfileAsync(Guid userId, UpdateProfileCommand command, CancellationToken cancellationToken)
     {
         var errors = new List<DomainError>();
-        var firstName = TextField.Required(command.FirstName, "firstName", NameMaxLength, errors, AccountErrors.InvalidName);
-        var lastName = TextField.Required(command.LastName, "lastName", NameMaxLength, errors, AccountErrors.InvalidName);
+        var firstName = TextInput.Required(command.FirstName, "firstName", NameMaxLength, AccountErrors.InvalidName, errors);
+        var lastName = TextInput.Required(command.LastName, "lastName", NameMaxLength, AccountErrors.InvalidName, errors);
         var phone = PhoneNumber.Normalize(command.Phone, "phone", errors);
         if (errors.Count > 0)
         {

@@ -10,17 +10,17 @@ internal static class AddressRules
     public static void Apply(AddressCommand command, Address address)
     {
         var errors = new List<DomainError>();
-        var recipient = TextField.Required(command.RecipientName, "recipientName", 100, errors, AddressErrors.InvalidAddress);
+        var recipient = TextInput.Required(command.RecipientName, "recipientName", 100, AddressErrors.InvalidAddress, errors);
         var phone = PhoneNumber.Normalize(command.Phone, "phone", errors);
-        var line1 = TextField.Required(command.Line1, "line1", 200, errors, AddressErrors.InvalidAddress);
-        var line2 = TextField.Optional(command.Line2, "line2", 200, errors, AddressErrors.InvalidAddress);
-        var city = TextField.Required(command.City, "city", 100, errors, AddressErrors.InvalidAddress);
-        var region = TextField.Optional(command.Region, "region", 100, errors, AddressErrors.InvalidAddress);
-        var postalCode = TextField.Optional(command.PostalCode, "postalCode", 20, errors, AddressErrors.InvalidAddress);
-        var country = command.CountryCode?.Trim().ToUpperInvariant();
-        if (country is not { Length: 2 } || !country.All(char.IsAsciiLetterUpper))
+        var line1 = TextInput.Required(command.Line1, "line1", 200, AddressErrors.InvalidAddress, errors);
+        var line2 = TextInput.Optional(command.Line2, "line2", 200, AddressErrors.InvalidAddress, errors);
+        var city = TextInput.Required(command.City, "city", 100, AddressErrors.InvalidAddress, errors);
+        var region = TextInput.Optional(command.Region, "region", 100, AddressErrors.InvalidAddress, errors);
+        var postalCode = TextInput.Optional(command.PostalCode, "postalCode", 20, AddressErrors.InvalidAddress, errors);
+        var country = CountryCodes.Normalize(command.CountryCode);
+        if (country is null)
         {
-            errors.Add(new DomainError(AddressErrors.InvalidCountryCode, "A country is its ISO 3166-1 alpha-2 code, such as VN.", "countryCode"));
+            errors.Add(new DomainError(AddressErrors.InvalidCountryCode, "A country is its assigned ISO 3166-1 alpha-2 code, such as VN.", "countryCode"));
         }
 
         if (errors.Count > 0)

@@ -15,7 +15,7 @@ internal static class SessionMutations
     public static void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<RegisterPayloadType>>("register")
-            .Description("Creates a customer account. Sign in with login afterwards.")
+            .Description("Creates a customer account. Sign in with login afterwards. Registrations are throttled per client address.")
             .Argument<NonNullGraphType<RegisterInputType>>("input")
             .ResolveAsync(async context =>
             {
@@ -23,16 +23,20 @@ internal static class SessionMutations
                 try
                 {
                     var command = new RegisterCommand(input.Email, input.Password, input.FirstName, input.LastName, input.Phone);
-                    return new UserPayload(await context.Service<AccountService>().RegisterAsync(command, context.CancellationToken), []);
+                    return new UserPayload(await context.Service<AccountService>().RegisterAsync(command, context.ClientAddressKey(), context.CancellationToken), []);
                 }
                 catch (DomainException exception)
                 {
                     return new UserPayload(null, exception.Errors);
                 }
+                catch (ThrottledException exception)
+                {
+                    return new UserPayload(null, [exception.Error]);
+                }
             });
 
         mutation.Field<NonNullGraphType<LoginPayloadType>>("login")
-            .Description("Signs in: a 15-minute access token and a refresh token. Repeated failures are throttled per account and per client address.")
+            .Description("Signs in: a 15-minute access token and a refresh token. Repeated failures slow down: per account and client address with a doubling wait, per client address, and per account only by spacing attempts a few seconds apart, so nobody can lock an account.")
             .Argument<NonNullGraphType<LoginInputType>>("input")
             .ResolveAsync(async context =>
             {

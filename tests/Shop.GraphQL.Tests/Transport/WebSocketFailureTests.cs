@@ -9,8 +9,9 @@ namespace Shop.GraphQL.Tests.Transport;
 
 /// <summary>
 /// graphql-transport-ws when things go wrong on the server's side or the client's: an escaping
-/// failure closes 4500 without its details, an oversized message closes 1009, and a subscriber that
-/// does not keep up gets a final error instead of growing the server's memory.
+/// failure ends that operation with a masked error and the connection goes on, an oversized message
+/// closes 1009, and a subscriber that does not keep up gets a final error instead of growing the
+/// server's memory.
 /// </summary>
 public sealed class WebSocketFailureTests(WebSocketFailureTests.Host sample) : IClassFixture<WebSocketFailureTests.Host>
 {
@@ -29,15 +30,22 @@ public sealed class WebSocketFailureTests(WebSocketFailureTests.Host sample) : I
     }
 
     [Fact]
-    public async Task FailureOutsideEveryResolver_Closes4500WithoutDetails()
+    public async Task FailureOutsideEveryResolver_IsAMaskedErrorForThatOperationOnly()
     {
         await using var client = await GraphQLWsClient.ConnectAsync(sample.Host.WebSocketAddress);
         await client.InitAsync();
 
         await client.SendAsync(new { id = "1", type = "subscribe", payload = new { query = "{ hello }", operationName = ExplodingExecuter.OperationName } });
+        var error = await client.ReceiveAsync(TimeSpan.FromSeconds(30));
+        await client.SubscribeAsync("2", "{ hello }");
+        var next = await client.ReceiveAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal((WebSocketCloseStatus)4500, await client.WaitForCloseAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal("Internal server error", client.CloseDescription);
+        Assert.Equal("error", error?.GetProperty("type").GetString());
+        Assert.Equal("1", error!.Value.GetProperty("id").GetString());
+        Assert.Equal("INTERNAL_SERVER_ERROR", error.Value.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.DoesNotContain("hunter2", error.Value.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("next", next?.GetProperty("type").GetString());
+        Assert.Equal("2", next!.Value.GetProperty("id").GetString());
     }
 
     [Fact]

@@ -59,4 +59,34 @@ public sealed class CancelOrderTests(OrdersHost orders) : IClassFixture<OrdersHo
 
         Assert.Equal("INVALID_REASON", response.EnsureNoErrors().Data.GetProperty("cancelOrder").GetProperty("errors")[0].GetProperty("code").GetString());
     }
+
+    [Theory]
+    [InlineData("Changed my mind\u0007")]
+    [InlineData("\u202Ednim ym degnahC")]
+    [InlineData("Zero\u200Bwidth")]
+    public async Task CancelOrder_ReasonThatIsNotPlainText_IsRefused_AndNothingIsRecorded(string reason)
+    {
+        var customer = Guid.NewGuid();
+        var order = await orders.SeedOrderAsync(customer);
+
+        var response = await orders.Client(orders.Tokens.Customer(customer)).PostAsync(Cancel, new { id = order.Id, r = reason });
+
+        var payload = response.EnsureNoErrors().Data.GetProperty("cancelOrder");
+        Assert.Equal("INVALID_REASON", payload.GetProperty("errors")[0].GetProperty("code").GetString());
+        var stored = await orders.Grpc().GetOrderAsync(new Grpc.GetOrderRequest { OrderId = order.Id.ToString() });
+        Assert.False(stored.CancelRequested);
+    }
+
+    [Fact]
+    public async Task CancelOrder_ReasonLength_CountsCharactersNotUtf16Units()
+    {
+        var customer = Guid.NewGuid();
+        var order = await orders.SeedOrderAsync(customer);
+        var reason = "Line one\n" + string.Concat(Enumerable.Repeat("😀", 491));
+
+        var response = await orders.Client(orders.Tokens.Customer(customer)).PostAsync(Cancel, new { id = order.Id, r = reason });
+
+        var cancelled = response.EnsureNoErrors().Data.GetProperty("cancelOrder").GetProperty("order");
+        Assert.Equal(reason, cancelled.GetProperty("cancellationReason").GetString());
+    }
 }

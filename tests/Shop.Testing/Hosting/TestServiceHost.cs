@@ -47,13 +47,14 @@ public sealed class TestServiceHost : IAsyncDisposable
         Action<WebApplication> configureApp,
         IReadOnlyDictionary<string, string?>? settings = null,
         string applicationName = "Shop.Testing",
-        string identity = TestCertificates.TestHost)
+        string identity = TestCertificates.TestHost,
+        string environmentName = "Testing")
     {
         var httpPort = FreePort.Next();
         var grpcPort = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            EnvironmentName = "Testing",
+            EnvironmentName = environmentName,
             ApplicationName = applicationName,
             ContentRootPath = AppContext.BaseDirectory,
         });

@@ -1,5 +1,6 @@
 using Shop.GraphQL.Errors;
 using Shop.Users.Accounts;
+using Shop.Users.Sessions;
 
 namespace Shop.Users.GraphQL.Errors;
 
@@ -12,4 +13,5 @@ public sealed class RegisterErrorType() : DomainErrorType(
     PasswordPolicy.TooLong,
     PasswordPolicy.TooWeak,
     AccountErrors.InvalidName,
-    PhoneNumber.InvalidCode);
+    PhoneNumber.InvalidCode,
+    SessionErrors.TooManyAttempts);
