@@ -53,7 +53,7 @@ public sealed class OrderLifecycleTests
 
         var change = order.MoveTo(OrderStatus.Reserved, "Stock held", at.AddSeconds(1));
 
-        Assert.Equal(new StatusChange(OrderStatus.Pending, OrderStatus.Reserved, "Stock held", at.AddSeconds(1)), change);
+        Assert.Equal(new OrderStatusChange(2, OrderStatus.Pending, OrderStatus.Reserved, "Stock held", at.AddSeconds(1)), change);
         Assert.Equal(2, order.History.Count);
         Assert.Equal(2, order.Version);
         Assert.Equal(75_000m, order.Total);
