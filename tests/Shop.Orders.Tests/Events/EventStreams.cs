@@ -19,14 +19,32 @@ internal static class EventStreams
 
     public static readonly string[] JourneyNames = ["RESERVED", "AWAITING_PAYMENT", "PAID", "COMPLETED"];
 
-    /// <summary>The next <paramref name="count"/> events of <paramref name="field"/> on an SSE stream.</summary>
+    /// <summary>The next <paramref name="count"/> events of <paramref name="field"/> on an SSE stream, within 30 s in all.</summary>
     public static async Task<List<JsonElement>> ReadAsync(SseStream stream, string field, int count)
     {
         var events = new List<JsonElement>();
+        // One deadline for the lot: heartbeats would restart a per-read timeout forever.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (events.Count < count)
         {
-            var next = await stream.ReadEventAsync(TimeSpan.FromSeconds(30));
-            Assert.NotNull(next);
+            var left = deadline - DateTime.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"{events.Count} of {count} events arrived in time");
+            SseEvent? next;
+            try
+            {
+                next = await stream.ReadAsync(left);
+            }
+            catch (OperationCanceledException)
+            {
+                next = null;
+            }
+
+            Assert.True(next is not null, $"{events.Count} of {count} events arrived before the stream ended or timed out");
+            if (next.IsComment)
+            {
+                continue;
+            }
+
             Assert.Equal("next", next.Event);
             events.Add(next.Json.GetProperty("data").GetProperty(field));
         }
