@@ -5,8 +5,8 @@ using Shop.Testing.Clients;
 
 namespace Shop.Orders.Tests.Events;
 
-/// <summary>An event's order is the order as of that event, and a subscriber can resume from a sequence.</summary>
-public sealed class OrderAsOfEventTests(OrdersHost orders) : IClassFixture<OrdersHost>
+/// <summary>Where a subscription starts (and resumes), and the order each event carries: the order as of that event.</summary>
+public sealed class SubscriptionStartTests(OrdersHost orders) : IClassFixture<OrdersHost>
 {
     [Fact]
     public async Task ResumeAfterASequence_ReplaysTheStoredChanges_EachWithTheOrderAsOfIt()
@@ -47,6 +47,26 @@ public sealed class OrderAsOfEventTests(OrdersHost orders) : IClassFixture<Order
         var received = Assert.Single(await EventStreams.ReadAsync(stream, "orderStatusChanged", 1));
         Assert.Equal(3, received.GetProperty("sequence").GetInt32());
         Assert.Equal("CANCELLED", received.GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public async Task MyOrderUpdates_StartsAfterEachOrdersLatestChange()
+    {
+        var customer = Guid.NewGuid();
+        var moved = await orders.SeedOrderAsync(customer);
+        await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = moved.Id.ToString(), To = OrderStatus.Reserved, Reason = "before watching" });
+        await using var stream = await SseClient.PostAsync(
+            orders.Host.CreateHttpClient(), EventStreams.WatchMine, accessToken: orders.Tokens.Customer(customer));
+        await Eventually.TrueAsync(() => orders.Host.GetRequiredService<OrderEventHub>().WatchersOf(moved.Id, customer) == 1);
+
+        await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = moved.Id.ToString(), To = OrderStatus.AwaitingPayment, Reason = "after watching" });
+        var placedLater = await orders.SeedOrderAsync(customer);
+        await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = placedLater.Id.ToString(), To = OrderStatus.Rejected, Reason = "after watching" });
+
+        // RESERVED was stored before subscribing: not news. The later order's changes after its placement are.
+        var events = await EventStreams.ReadAsync(stream, "myOrderUpdates", 2);
+        Assert.Equal([(moved.Id.ToString(), 3, "AWAITING_PAYMENT"), (placedLater.Id.ToString(), 2, "REJECTED")],
+            events.Select(e => (e.GetProperty("order").GetProperty("id").GetString(), e.GetProperty("sequence").GetInt32(), e.GetProperty("to").GetString())));
     }
 
     [Fact]
