@@ -1,18 +1,19 @@
 import { createServer } from 'node:http';
 import { CALLBACK_PATH, createCallbackForwarder } from './callback.mjs';
 import { GRAPHQL_ENDPOINT, createShopGateway } from './gateway.mjs';
+import { startMetricsServer } from './metrics.mjs';
 import { attachWebSockets } from './websocket.mjs';
 
 // Health probes and IDE assets would drown the requests that matter in the access log.
-const QUIET_PATHS = new Set(['/healthcheck', '/readiness', '/metrics']);
+const QUIET_PATHS = new Set(['/healthcheck', '/readiness']);
 
 /**
  * Starts the gateway on `config.host:config.port` (0 picks a free port): HTTP and SSE through the
- * Hive Gateway runtime, graphql-transport-ws on the same path.
- * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ * Hive Gateway runtime, graphql-transport-ws on the same path; metrics on `config.metrics`.
+ * @returns {Promise<{ url: string, port: number, metricsUrl: string, close: () => Promise<void> }>}
  */
 export async function startGateway(config, log) {
-  const { runtime, verifier, rateLimit } = createShopGateway(config, log);
+  const { runtime, verifier, rateLimit, registry } = createShopGateway(config, log);
   const accessLog = log.child('[http] ');
   const forwardCallback = createCallbackForwarder({
     target: config.paymentsCallbackUrl,
@@ -47,6 +48,9 @@ export async function startGateway(config, log) {
     runtime(req, res);
   });
 
+  // The supergraph is loaded before the first client is taken: an operation arriving over a
+  // WebSocket before it was loaded failed with an internal error.
+  await runtime.getSchema();
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -55,6 +59,14 @@ export async function startGateway(config, log) {
     });
   });
   const { port } = server.address();
+  let metrics;
+  try {
+    metrics = await startMetricsServer(config.metrics, registry, log.child('[metrics] '));
+  } catch (error) {
+    server.close();
+    await runtime.dispose();
+    throw error;
+  }
   // Attached once listening: the WebSocket server would report a failed listen as its own error.
   const closeWebSockets = attachWebSockets({
     server,
@@ -75,10 +87,11 @@ export async function startGateway(config, log) {
       await closeWebSockets();
       server.closeAllConnections();
       await closed;
+      await metrics.close();
       await runtime.dispose();
     })();
     return closing;
   }
 
-  return { url: `http://${config.host}:${port}${GRAPHQL_ENDPOINT}`, port, close };
+  return { url: `http://${config.host}:${port}${GRAPHQL_ENDPOINT}`, port, metricsUrl: metrics.url, close };
 }

@@ -32,7 +32,9 @@ export class AuthError extends Error {
  * The key set is fetched on first use, cached, and refetched when a token names an unknown key.
  */
 export function createTokenVerifier({ jwksUrl, issuer, audience, clockToleranceSeconds }) {
-  const keys = createRemoteJWKSet(jwksUrl, { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  // A token naming a key id the set lacks refetches it (the users service may have a new key), but
+  // at most every 5 s, as the subgraphs do, so made-up key ids cannot flood the users service.
+  const keys = createRemoteJWKSet(jwksUrl, { timeoutDuration: 5000, cooldownDuration: 5000, cacheMaxAge: 600_000 });
 
   /** @returns {Promise<Caller>} */
   async function verifyToken(token) {

@@ -14,7 +14,9 @@ const DEFAULT_CORS_ORIGINS = 'http://localhost:3000,http://127.0.0.1:3000,http:/
  */
 export function readConfig(env = process.env) {
   const environment = (env.SHOP_ENV || env.NODE_ENV || 'production').trim().toLowerCase();
-  const subscriptions = (env.SUBGRAPH_SUBSCRIPTIONS || 'sse').trim().toLowerCase();
+  // Over graphql-transport-ws one upstream connection carries all of a caller's subscriptions;
+  // over SSE each subscription is a stream of its own.
+  const subscriptions = (env.SUBGRAPH_SUBSCRIPTIONS || 'ws').trim().toLowerCase();
   if (subscriptions !== 'sse' && subscriptions !== 'ws') {
     throw new Error(`SUBGRAPH_SUBSCRIPTIONS must be "sse" or "ws", got "${env.SUBGRAPH_SUBSCRIPTIONS}".`);
   }
@@ -45,6 +47,22 @@ export function readConfig(env = process.env) {
     limits: Object.freeze({
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 15, 1, 1000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 5000, 10, 1e6),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 10_000, 1, 1e12),
+      // The page size the subgraphs use when `first` is omitted ("20 when omitted").
+      defaultListSize: integer(env, 'GRAPHQL_DEFAULT_LIST_SIZE', 20, 1, 10_000),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 10_000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 10_000),
+      maxMutationFields: integer(env, 'GRAPHQL_MAX_MUTATION_FIELDS', 3, 1, 1000),
+      maxNesting: integer(env, 'GRAPHQL_MAX_NESTING', 64, 4, 10_000),
+      maxResponseBytes: integer(env, 'GATEWAY_MAX_RESPONSE_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    }),
+    subscriptionCaps: Object.freeze({
+      perConnection: integer(env, 'GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION', 10, 1, 10_000),
+      perCaller: integer(env, 'GATEWAY_MAX_SUBSCRIPTIONS_PER_USER', 20, 1, 100_000),
+    }),
+    metrics: Object.freeze({
+      host: env.METRICS_HOST?.trim() || '127.0.0.1',
+      port: integer(env, 'METRICS_PORT', 9464, 0, 65535),
     }),
     connections: Object.freeze({
       // A client that trickles its headers or body is cut off, so slow clients cannot hold sockets.

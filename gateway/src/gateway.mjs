@@ -3,9 +3,15 @@ import { GraphQLError } from 'graphql';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { Counter, Registry } from 'prom-client';
 import { createTokenVerifier, useShopAuth } from './auth.mjs';
 import { useBananaCakePop } from './bcp.mjs';
+import { useCsrfGuard } from './csrf.mjs';
+import { useOperationLimits } from './limits.mjs';
+import { useNestingLimit } from './nesting.mjs';
 import { clientAddress, createRateLimit } from './rate-limit.mjs';
+import { useResponseSizeLimit } from './response-size.mjs';
+import { useSubscriptionCaps } from './subscription-caps.mjs';
 import { SUBGRAPHS } from './subgraphs.mjs';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -46,9 +52,31 @@ function corsPolicy(origins) {
   };
 }
 
-/** The Hive Gateway runtime serving the supergraph with Shop's security, IDE and metrics. */
+/**
+ * Subgraph errors counted per subgraph and operation type. The plugin's own counter labels them
+ * with the client's operation name whatever `labels` says, so it is replaced by this one.
+ */
+function subgraphErrorsCounter(registry) {
+  return {
+    counter: new Counter({
+      name: 'graphql_gateway_subgraph_execute_errors',
+      help: 'Number of errors on subgraph execution',
+      labelNames: ['subgraphName', 'operationType'],
+      registers: [registry],
+    }),
+    fillLabelsFn: ({ subgraphName, executionRequest }) => ({ subgraphName, operationType: executionRequest.operationType || 'query' }),
+    phases: ['subgraphExecute'],
+    shouldObserve: () => true,
+  };
+}
+
+/**
+ * The Hive Gateway runtime serving the supergraph with Shop's security and IDE; its metrics go to
+ * `registry`, served apart from the public listener (metrics.mjs).
+ */
 export function createShopGateway(config, log) {
   const verifier = createTokenVerifier(config.auth);
+  const registry = new Registry();
   const rateLimit = createRateLimit(config.rateLimit, log.child('[rate-limit] '));
   const runtime = createGatewayRuntime({
     supergraph: config.supergraphPath,
@@ -78,14 +106,18 @@ export function createShopGateway(config, log) {
       useBananaCakePop(GRAPHQL_ENDPOINT),
       usePrometheus({
         ...ctx,
-        endpoint: '/metrics',
-        metrics: true,
-        // No label a client chooses: a GET's URL (variables included) or an operation name would
-        // each become a new series, kept for ever; one client could grow /metrics without bound.
-        labels: { url: false, operationName: false, fetchRequestHeaders: false, fetchResponseHeaders: false },
+        registry,
+        endpoint: false,
+        metrics: { graphql_gateway_subgraph_execute_errors: subgraphErrorsCounter(registry) },
+        // No label a client chooses: a GET's URL (variables included), an operation name or an
+        // error's path (made of the client's aliases) would each become a new series, kept for
+        // ever; one client could grow the metrics without bound.
+        labels: { url: false, operationName: false, path: false, fetchRequestHeaders: false, fetchResponseHeaders: false },
       }),
+      useCsrfGuard(),
       useShopAuth(verifier),
       rateLimit.plugin,
+      useNestingLimit(config.limits.maxNesting),
       maxTokensPlugin({ n: config.limits.maxTokens }),
       maxDepthPlugin({
         n: config.limits.maxDepth,
@@ -95,8 +127,15 @@ export function createShopGateway(config, log) {
           extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
         }))],
       }),
+      useOperationLimits(config.limits),
+      useResponseSizeLimit(config.limits.maxResponseBytes),
+      useSubscriptionCaps({
+        ...config.subscriptionCaps,
+        trustProxy: config.rateLimit.trustProxy,
+        clockToleranceSeconds: config.auth.clockToleranceSeconds,
+      }),
       ...(config.development ? [] : [blockFieldSuggestionsPlugin()]),
     ],
   });
-  return { runtime, verifier, rateLimit };
+  return { runtime, verifier, rateLimit, registry };
 }

@@ -1,6 +1,7 @@
 // Shop's gateway: Hive Gateway over supergraph.graphql on http://$GATEWAY_HOST:$GATEWAY_PORT/graphql
-// (GraphQL over HTTP and SSE, graphql-transport-ws), Banana Cake Pop for browsers, /healthcheck,
-// /readiness and /metrics. Settings come from the environment (config.mjs, README "Gateway").
+// (GraphQL over HTTP and SSE, graphql-transport-ws), Banana Cake Pop for browsers, /healthcheck and
+// /readiness; /metrics on its own listener (METRICS_HOST:METRICS_PORT). Settings come from the
+// environment (config.mjs, README "Gateway").
 import { access } from 'node:fs/promises';
 import { startGateway } from './app.mjs';
 import { readConfig } from './config.mjs';
@@ -31,6 +32,7 @@ try {
 }
 log.info({
   url: gateway.url,
+  metrics: gateway.metricsUrl,
   supergraph: config.supergraphPath,
   subgraphs: config.subgraphUrls,
   subscriptionsToSubgraphs: config.subscriptions,
@@ -38,6 +40,7 @@ log.info({
   corsOrigins: config.corsOrigins,
   rateLimit: config.rateLimit,
   limits: config.limits,
+  subscriptionCaps: config.subscriptionCaps,
   development: config.development,
 }, 'gateway listening');
 

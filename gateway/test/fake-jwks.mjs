@@ -1,5 +1,5 @@
 // Shop access tokens for the gateway's tests: a JWKS endpoint on a loopback port publishing an RS256
-// and an ES256 key, and a third key it does not publish.
+// and an ES256 key, and a third key it does not publish until rotated in.
 import { createServer } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { listen } from './fake-subgraphs.mjs';
@@ -11,13 +11,18 @@ export async function startJwks() {
     const pair = await generateKeyPair(alg, { extractable: true });
     keys[kid] = { alg, privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg, use: 'sig' } };
   }
-  const body = JSON.stringify({ keys: [keys.rsa.jwk, keys.ec.jwk] });
+  const published = ['rsa', 'ec'];
+  let fetches = 0;
   const server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    fetches += 1;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: published.map((kid) => keys[kid].jwk) }));
   });
   const port = await listen(server);
   return {
     url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    /** Starts publishing the unpublished key, as the users service does with a new signing key. */
+    rotate: () => { if (!published.includes('rogue')) published.push('rogue'); },
+    get fetches() { return fetches; },
     /** A Shop access token; `kid` picks the key, the rest override claims and header. */
     async token({ kid = 'rsa', sub = 'user-1', role = 'CUSTOMER', expiresIn = 300, issuer = 'shop-users', audience = 'shop', headerKid } = {}) {
       const key = keys[kid];

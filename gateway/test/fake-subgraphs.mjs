@@ -21,8 +21,11 @@ schema @link(url: "https://specs.apollo.dev/link/v1.0", import: ["@link"]) @link
   subscription: Subscription
 }
 type Product @key(fields: "id") { id: ID! name: String! }
+type ProductConnection { totalCount: Int! nodes: [Product!]! }
 type Query {
   products: [Product!]!
+  productPage(first: Int, after: String): ProductConnection!
+  bulky(kilobytes: Int!): [String!]!
   authorizationSeen: String
   forwardedForSeen: String
   headerSeen(name: String!): String
@@ -30,8 +33,8 @@ type Query {
   _service: _Service!
   _entities(representations: [_Any!]!): [_Entity]!
 }
-type Mutation { touch: Int! }
-type Subscription { ticks(n: Int!): String! }
+type Mutation { touch: Int! register(email: String!): Int! }
+type Subscription { ticks(n: Int!, everyMs: Int): String! }
 union _Entity = Product
 ${FEDERATION}`;
 
@@ -61,6 +64,12 @@ export function productsSchema(calls) {
     resolvers: {
       Query: {
         products: (_, __, context) => { calls.push(seenAuthorization(context)); return PRODUCTS; },
+        productPage: (_, { first }) => (calls.push('productPage'), {
+          totalCount: 1000,
+          nodes: Array.from({ length: Math.min(first ?? 20, 1000) }, (_, i) => PRODUCTS[i % PRODUCTS.length]),
+        }),
+        // An unpaged list whose length the cost model cannot see.
+        bulky: (_, { kilobytes }) => Array.from({ length: kilobytes }, () => 'x'.repeat(1024)),
         authorizationSeen: (_, __, context) => seenAuthorization(context),
         forwardedForSeen: (_, __, context) => context.request?.headers.get('x-forwarded-for') ?? null,
         headerSeen: (_, { name }, context) => context.request?.headers.get(name) ?? null,
@@ -69,15 +78,18 @@ export function productsSchema(calls) {
         _entities: (_, { representations }) => representations.map((r) => PRODUCTS.find((p) => p.id === r.id) ?? null),
       },
       _Entity: { __resolveType: () => 'Product' },
-      Mutation: { touch: () => { calls.push('touch'); return calls.length; } },
+      Mutation: {
+        touch: () => { calls.push('touch'); return calls.length; },
+        register: (_, { email }) => { calls.push(`register:${email}`); return calls.length; },
+      },
       Subscription: {
         ticks: {
-          async* subscribe(_, { n }, context) {
+          async* subscribe(_, { n, everyMs = 10 }, context) {
             // Each event tells how the gateway came (SSE request or WebSocket) and with what token.
             const via = context.connectionParams ? 'ws' : 'sse';
             const who = seenAuthorization(context) ?? 'anonymous';
             for (let i = 1; i <= n; i++) {
-              await new Promise((resolve) => { setTimeout(resolve, 10); });
+              await new Promise((resolve) => { setTimeout(resolve, everyMs); });
               yield { ticks: `${i}:${via}:${who}` };
             }
           },
@@ -113,8 +125,12 @@ export async function startSubgraph(schema) {
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const sockets = useServer({ schema, context: (ctx) => ({ connectionParams: ctx.connectionParams }) }, wsServer);
   const port = await listen(server);
+  let webSocketsOpened = 0;
+  wsServer.on('connection', () => { webSocketsOpened += 1; });
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    /** WebSocket connections the gateway has opened to this subgraph, ever and now. */
+    webSockets: () => ({ opened: webSocketsOpened, open: wsServer.clients.size }),
     async close() {
       await sockets.dispose();
       server.closeAllConnections();

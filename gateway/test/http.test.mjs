@@ -62,19 +62,41 @@ describe('browsers', () => {
 });
 
 describe('operations', () => {
-  it('HealthReadinessAndMetrics_Answer', async () => {
-    const chosenByTheClient = `Counted${'x'.repeat(2000)}${Date.now()}`;
-    await platform.post(`query ${chosenByTheClient} { greeting }`, { headers: fromNewAddress() });
-
+  it('HealthAndReadiness_Answer', async () => {
     const health = await fetch(`${platform.base}/healthcheck`);
     const readiness = await fetch(`${platform.base}/readiness`);
-    const metrics = await (await fetch(`${platform.base}/metrics`)).text();
 
     assert.equal(health.status, 200);
     assert.equal(readiness.status, 200);
-    assert.match(metrics, /graphql_yoga_http_duration_count\{/);
-    assert.ok(!metrics.includes(chosenByTheClient), 'the operation name became a metric label');
+  });
+
+  it('Metrics_AreServedOnTheirOwnListenerOnly', async () => {
+    const onThePublicListener = await fetch(`${platform.base}/metrics`);
+    const metrics = await fetch(platform.metricsUrl);
+    const text = await metrics.text();
+
+    assert.notEqual(onThePublicListener.status, 200);
+    assert.doesNotMatch(await onThePublicListener.text(), /graphql_yoga_http_duration/);
+    assert.notEqual(new URL(platform.metricsUrl).port, new URL(platform.base).port);
+    assert.equal(new URL(platform.metricsUrl).hostname, '127.0.0.1');
+    assert.equal(metrics.status, 200);
+    assert.match(text, /graphql_yoga_http_duration_count\{/);
+  });
+
+  it('Metrics_ClientChosenStrings_BecomeNoLabel', async () => {
+    const name = `Counted${'x'.repeat(2000)}${Date.now()}`;
+    const alias = `chosenAlias${Date.now()}`;
+    await platform.post(`query ${name} { greeting }`, { headers: fromNewAddress() });
+    await platform.post(`query ${name}Failing { ${alias}: boom }`, { headers: fromNewAddress() });
+    await fetch(`${platform.url}?query=${encodeURIComponent(`{ greeting }`)}&chosenUrl${Date.now()}=1`, { headers: fromNewAddress() });
+
+    const metrics = await (await fetch(platform.metricsUrl)).text();
+
+    assert.ok(!metrics.includes(name), 'the operation name became a metric label');
+    assert.ok(!metrics.includes(alias), 'an alias in an error path became a metric label');
+    assert.doesNotMatch(metrics, /chosenUrl/);
     assert.match(metrics, /graphql_gateway_subgraph_execute_duration_count\{subgraphName="users"/);
-    assert.doesNotMatch(metrics, /authorization|Bearer|url="/i);
+    assert.match(metrics, /graphql_envelop_error_result\{/);
+    assert.doesNotMatch(metrics, /authorization|Bearer|url="|path="/i);
   });
 });

@@ -4,7 +4,7 @@ import { collect, fromNewAddress, readSse, startPlatform, wsClient } from './sup
 
 let platform;
 before(async () => {
-  platform = await startPlatform({ TRUST_PROXY: 'true' });
+  platform = await startPlatform({ TRUST_PROXY: 'true', SUBGRAPH_SUBSCRIPTIONS: 'sse' });
 });
 after(() => platform.close());
 

@@ -37,6 +37,7 @@ export async function startPlatform(env = {}) {
     SUBGRAPH_PRODUCTS_URL: products.url,
     SUBGRAPH_USERS_URL: users.url,
     JWKS_URL: jwks.url,
+    METRICS_PORT: '0',
     LOG_LEVEL: 'error',
     ...env,
   });
@@ -46,9 +47,12 @@ export async function startPlatform(env = {}) {
   return {
     url: gateway.url,
     base,
+    metricsUrl: gateway.metricsUrl,
     wsUrl: gateway.url.replace(/^http/, 'ws'),
     productCalls,
+    productsSubgraph: products,
     token: jwks.token,
+    jwks,
     /** POSTs one operation; returns status, headers and the parsed body. */
     async post(query, { headers = {}, variables } = {}) {
       const response = await fetch(gateway.url, {

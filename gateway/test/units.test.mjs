@@ -12,7 +12,14 @@ describe('config', () => {
     assert.equal(config.port, 4000);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.development, false);
-    assert.equal(config.subscriptions, 'sse');
+    assert.equal(config.subscriptions, 'ws');
+    assert.equal(config.metrics.host, '127.0.0.1');
+    assert.equal(config.metrics.port, 9464);
+    assert.deepEqual(config.limits, {
+      maxDepth: 15, maxTokens: 5000, maxCost: 10_000, defaultListSize: 20, maxAliases: 15, maxDirectives: 50,
+      maxMutationFields: 3, maxNesting: 64, maxResponseBytes: 4 * 1024 * 1024,
+    });
+    assert.deepEqual(config.subscriptionCaps, { perConnection: 10, perCaller: 20 });
     assert.equal(config.subgraphUrls.orders, 'http://127.0.0.1:5003/graphql');
     assert.equal(config.auth.jwksUrl.toString(), 'http://127.0.0.1:5001/.well-known/jwks.json');
     assert.deepEqual(config.rateLimit, { windowMs: 60_000, userMax: 600, anonymousMax: 300, trustProxy: false });
@@ -21,13 +28,13 @@ describe('config', () => {
   it('ReadConfig_Overrides_AreTaken', () => {
     const config = readConfig({
       SUBGRAPH_ORDERS_URL: 'http://orders:8080/graphql', SHOP_ENV: 'Development', CORS_ORIGINS: 'https://a.example, https://b.example',
-      SUBGRAPH_SUBSCRIPTIONS: 'WS', RATE_LIMIT_USER_MAX: '0',
+      SUBGRAPH_SUBSCRIPTIONS: 'SSE', RATE_LIMIT_USER_MAX: '0',
     });
 
     assert.equal(config.subgraphUrls.orders, 'http://orders:8080/graphql');
     assert.equal(config.development, true);
     assert.deepEqual(config.corsOrigins, ['https://a.example', 'https://b.example']);
-    assert.equal(config.subscriptions, 'ws');
+    assert.equal(config.subscriptions, 'sse');
     assert.equal(config.rateLimit.userMax, 0);
   });
 
@@ -39,6 +46,10 @@ describe('config', () => {
       ['SUBGRAPH_SUBSCRIPTIONS', 'grpc', /SUBGRAPH_SUBSCRIPTIONS must be "sse" or "ws"/],
       ['TRUST_PROXY', 'maybe', /TRUST_PROXY must be true or false/],
       ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+      ['GRAPHQL_MAX_COST', '0', /GRAPHQL_MAX_COST must be an integer from 1/],
+      ['GRAPHQL_MAX_MUTATION_FIELDS', 'many', /GRAPHQL_MAX_MUTATION_FIELDS must be an integer/],
+      ['GATEWAY_MAX_SUBSCRIPTIONS_PER_USER', '-1', /GATEWAY_MAX_SUBSCRIPTIONS_PER_USER must be an integer/],
+      ['METRICS_PORT', '70000', /METRICS_PORT must be an integer from 0 to 65535/],
     ]) {
       assert.throws(() => readConfig({ [name]: value }), message, name);
     }

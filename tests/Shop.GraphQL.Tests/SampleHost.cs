@@ -28,6 +28,9 @@ public class SampleHost : PostgresDatabase
     /// <summary>Settings a test class overrides, such as short timeouts.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The key set the users service publishes (a test class may rotate it).</summary>
+    protected virtual string Jwks() => Tokens.JwksJson;
+
     /// <summary>Services a test class adds to the sample service.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -38,7 +41,7 @@ public class SampleHost : PostgresDatabase
         await base.InitializeAsync();
         _jwks = await TestServiceHost.StartAsync(
             _ => { },
-            app => app.MapGet("/.well-known/jwks.json", () => Microsoft.AspNetCore.Http.Results.Text(Tokens.JwksJson, "application/json")));
+            app => app.MapGet("/.well-known/jwks.json", () => Microsoft.AspNetCore.Http.Results.Text(Jwks(), "application/json")));
 
         var settings = new Dictionary<string, string?>
         {

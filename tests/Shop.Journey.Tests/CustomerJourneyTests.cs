@@ -200,7 +200,7 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
         var watched = (await socket.ReceiveAsync(TimeSpan.FromSeconds(30)))!.Value;
 
         Assert.Equal(JsonValueKind.Null, read.EnsureNoErrors().Data.GetProperty("order").ValueKind);
-        Assert.Contains("ORDER_NOT_FOUND", watched.GetRawText());
+        Assert.Contains("NOT_FOUND", watched.GetRawText());
         Assert.DoesNotContain("SHP-", watched.GetRawText());
     }
 

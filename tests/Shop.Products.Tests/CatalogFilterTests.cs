@@ -80,12 +80,19 @@ public sealed class CatalogFilterTests(CatalogFixture catalog) : IClassFixture<C
     [InlineData("""{ "minPrice": "12.5" }""")]
     [InlineData("""{ "maxPrice": "-1" }""")]
     [InlineData("""{ "minPrice": "200000", "maxPrice": "100000" }""")]
-    [InlineData("""{ "categoryId": "drinks" }""")]
     public async Task Products_BadFilter_IsAnInvalidArgument(string where)
     {
         var response = await catalog.Anonymous().PostAsync(List, new { where = JsonSerializer.Deserialize<JsonElement>(where) });
 
         Assert.Equal("INVALID_ARGUMENT", Assert.Single(response.ErrorCodes));
+    }
+
+    [Fact]
+    public async Task Products_MalformedCategoryId_IsAnInvalidId()
+    {
+        var response = await catalog.Anonymous().PostAsync(List, new { where = new { categoryId = "drinks" } });
+
+        Assert.Equal("INVALID_ID", Assert.Single(response.ErrorCodes));
     }
 
     [Fact]
@@ -152,13 +159,13 @@ public sealed class CatalogFilterTests(CatalogFixture catalog) : IClassFixture<C
     }
 
     [Fact]
-    public async Task Product_UnknownOrMalformedId_IsNullOrAnInvalidArgument()
+    public async Task Product_UnknownOrMalformedId_IsNullOrAnInvalidId()
     {
         var unknown = await catalog.Anonymous().PostAsync("query ($id: ID!) { product(id: $id) { sku } }", new { id = Guid.NewGuid() });
         var malformed = await catalog.Anonymous().PostAsync("{ product(id: \"cof-1\") { sku } }");
 
         Assert.Equal(JsonValueKind.Null, unknown.Field("product").ValueKind);
-        Assert.Equal("INVALID_ARGUMENT", Assert.Single(malformed.ErrorCodes));
+        Assert.Equal("INVALID_ID", Assert.Single(malformed.ErrorCodes));
     }
 
     [Fact]

@@ -40,10 +40,10 @@ public sealed class FederationTests(ProductsHost products) : IClassFixture<Produ
     }
 
     [Fact]
-    public async Task Entities_MalformedId_IsAnInvalidArgument()
+    public async Task Entities_MalformedId_IsAnInvalidId()
     {
         var response = await products.Anonymous().PostAsync(Entities, new { representations = new[] { new { __typename = "Product", id = "FED-1" } } });
 
-        Assert.Equal("INVALID_ARGUMENT", Assert.Single(response.ErrorCodes));
+        Assert.Equal("INVALID_ID", Assert.Single(response.ErrorCodes));
     }
 }

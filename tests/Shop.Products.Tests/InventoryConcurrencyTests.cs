@@ -174,8 +174,8 @@ public sealed class InventoryConcurrencyTests(ProductsHost products) : IClassFix
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["reserve"] = ["OK", "FailedPrecondition INSUFFICIENT_STOCK"],
-        ["commit"] = ["OK", "NotFound RESERVATION_NOT_FOUND", "FailedPrecondition RESERVATION_RELEASED", "FailedPrecondition RESERVATION_REJECTED"],
-        ["release"] = ["OK", "NotFound RESERVATION_NOT_FOUND", "FailedPrecondition RESERVATION_COMMITTED", "FailedPrecondition RESERVATION_REJECTED"],
+        ["commit"] = ["OK", "NotFound NOT_FOUND", "FailedPrecondition RESERVATION_RELEASED", "FailedPrecondition RESERVATION_REJECTED"],
+        ["release"] = ["OK", "NotFound NOT_FOUND", "FailedPrecondition RESERVATION_COMMITTED", "FailedPrecondition RESERVATION_REJECTED"],
     };
 
     private static int Units(List<Data.ReservationLine> lines, Dictionary<Guid, string> states, Guid productId, string state)

@@ -127,8 +127,8 @@ public sealed class InventoryTests(ProductsHost products) : IClassFixture<Produc
     }
 
     [Theory]
-    [InlineData("not-a-guid", "valid", 1, "INVALID_ORDER_ID")]
-    [InlineData("order", "not-a-guid", 1, "INVALID_PRODUCT_ID")]
+    [InlineData("not-a-guid", "valid", 1, "INVALID_ID")]
+    [InlineData("order", "not-a-guid", 1, "INVALID_ID")]
     [InlineData("order", "valid", 0, "INVALID_QUANTITY")]
     [InlineData("order", "valid", -3, "INVALID_QUANTITY")]
     [InlineData("order", "valid", 1_000_001, "INVALID_QUANTITY")]
@@ -244,7 +244,7 @@ public sealed class InventoryTests(ProductsHost products) : IClassFixture<Produc
         var release = await InventoryClient.FailureAsync(() => _inventory.ReleaseAsync(Guid.NewGuid()));
         var malformed = await InventoryClient.FailureAsync(() => _inventory.CommitAsync(new CommitRequest { OrderId = "x" }, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
 
-        Assert.Equal((StatusCode.NotFound, "RESERVATION_NOT_FOUND"), (commit.StatusCode, commit.Reason()));
+        Assert.Equal((StatusCode.NotFound, "NOT_FOUND"), (commit.StatusCode, commit.Reason()));
         Assert.Equal(StatusCode.NotFound, release.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
     }

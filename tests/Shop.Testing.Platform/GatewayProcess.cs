@@ -53,6 +53,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         start.Environment["GATEWAY_HOST"] = "127.0.0.1";
         start.Environment["SUPERGRAPH_PATH"] = Path.Combine(repository, "supergraph.graphql");
         start.Environment["LOG_LEVEL"] = "warn";
+        // Metrics listen on a port of their own (9464 by default); gateways started side by side take any free one.
+        start.Environment["METRICS_PORT"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

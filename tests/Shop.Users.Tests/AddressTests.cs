@@ -83,8 +83,8 @@ public sealed class AddressTests(UsersHost users) : IClassFixture<UsersHost>
         var malformed = (await intruder.PostAsync(Gql.SetDefaultAddress, new { input = new { addressId = "nope" } })).EnsureNoErrors().Data.GetProperty("setDefaultAddress");
         var me = (await owner.PostAsync("{ me { addresses { id } } }")).EnsureNoErrors().Data.GetProperty("me");
 
-        Assert.Equal(["ADDRESS_NOT_FOUND"], Gql.Codes(remove));
-        Assert.Equal(["ADDRESS_NOT_FOUND"], Gql.Codes(setDefault));
+        Assert.Equal(["NOT_FOUND"], Gql.Codes(remove));
+        Assert.Equal(["NOT_FOUND"], Gql.Codes(setDefault));
         Assert.Equal(["INVALID_ID"], Gql.Codes(malformed));
         Assert.Equal(1, me.GetProperty("addresses").GetArrayLength());
     }

@@ -50,13 +50,13 @@ public sealed class AuthorizationTests(UsersHost users) : IClassFixture<UsersHos
     }
 
     [Fact]
-    public async Task User_MalformedId_IsInvalidArgument()
+    public async Task User_MalformedId_IsInvalidId()
     {
         var admin = await users.AdminAsync();
 
         var response = await users.Client(admin.AccessToken).PostAsync(UserById, new { id = "42" });
 
-        Assert.Equal("INVALID_ARGUMENT", Assert.Single(response.ErrorCodes));
+        Assert.Equal("INVALID_ID", Assert.Single(response.ErrorCodes));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Shop.Orders.Ordering;
 using Shop.Products.Grpc;
 using Shop.ServiceDefaults.Domain;
 
@@ -18,7 +19,7 @@ public sealed class GrpcProductCatalog(ProductsService.ProductsServiceClient cli
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
-            throw new DomainException(new DomainError("CATALOG_UNAVAILABLE", "The catalog cannot be reached right now; nothing was ordered. Try again shortly."));
+            throw new DomainException(new DomainError(OrderErrors.CatalogUnavailable, "The catalog cannot be reached right now; nothing was ordered. Try again shortly."));
         }
 
         return response.Products.ToDictionary(

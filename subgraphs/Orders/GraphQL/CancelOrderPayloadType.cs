@@ -1,16 +1,17 @@
-using GraphQL.Types;
 using Shop.GraphQL.Errors;
+using Shop.GraphQL.Mutations;
+using Shop.Orders.Ordering;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Orders.GraphQL;
 
-public sealed class CancelOrderPayloadType : ObjectGraphType<OrderPayload>
-{
-    public CancelOrderPayloadType()
-    {
-        Name = "CancelOrderPayload";
-        Field<OrderType>("order").Resolve(c => c.Source.Order);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CancelOrderErrorType>>>>("errors").Resolve(c => c.Source.Errors);
-    }
-}
+public sealed class CancelOrderPayloadType() : PayloadType<OrderType, Order, CancelOrderErrorType>("CancelOrderPayload", "order", "The order with the cancellation requested; null when errors say why not.");
 
-public sealed class CancelOrderErrorType() : DomainErrorType("CancelOrderError", "Why a cancellation was not recorded: ORDER_NOT_FOUND, ORDER_NOT_CANCELLABLE, INVALID_REASON, CONCURRENT_UPDATE.");
+public sealed class CancelOrderErrorType() : DomainErrorType(
+    "CancelOrderError",
+    "Why a cancellation was not recorded.",
+    IdErrors.Invalid,
+    IdErrors.NotFound,
+    OrderErrors.NotCancellable,
+    OrderErrors.InvalidReason,
+    OrderErrors.ConcurrentUpdate);

@@ -1,6 +1,7 @@
 using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
+using Shop.GraphQL.Mutations;
 using Shop.Orders.Ordering;
 using Shop.ServiceDefaults.Domain;
 
@@ -19,15 +20,8 @@ public sealed class OrdersMutation : ObjectGraphType
             {
                 var caller = context.RequireCaller();
                 var input = context.GetArgument<PlaceOrderRequest>("input");
-                var placement = context.Service<OrderPlacement>();
-                try
-                {
-                    return OrderPayload.Of(await placement.PlaceAsync(caller.UserId, input, context.CancellationToken));
-                }
-                catch (DomainException exception)
-                {
-                    return OrderPayload.Failed(exception);
-                }
+                return await MutationPayload<Order>.RunAsync(
+                    () => context.Service<OrderPlacement>().PlaceAsync(caller.UserId, input, context.CancellationToken));
             });
 
         Field<NonNullGraphType<CancelOrderPayloadType>>("cancelOrder")
@@ -37,20 +31,10 @@ public sealed class OrdersMutation : ObjectGraphType
             {
                 var caller = context.RequireCaller();
                 var input = context.GetArgument<CancelOrderInput>("input");
-                if (!Guid.TryParse(input.OrderId, out var orderId))
-                {
-                    return new OrderPayload(null, [new DomainError(OrderErrors.NotFound, $"'{input.OrderId}' is not an order id.", "orderId")]);
-                }
-
-                var cancellation = context.Service<OrderCancellation>();
-                try
-                {
-                    return OrderPayload.Of(await cancellation.RequestAsync(caller, orderId, input.Reason, context.CancellationToken));
-                }
-                catch (DomainException exception)
-                {
-                    return OrderPayload.Failed(exception);
-                }
+                var errors = new List<DomainError>();
+                var orderId = IdErrors.Parse(input.OrderId, "orderId", errors);
+                return await MutationPayload<Order>.RunAsync(
+                    errors, () => context.Service<OrderCancellation>().RequestAsync(caller, orderId, input.Reason, context.CancellationToken));
             });
     }
 }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.Orders.Events;
 using Shop.Orders.Ordering;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Orders.GraphQL;
 
@@ -33,7 +34,7 @@ public sealed class OrdersSubscription : ObjectGraphType
                 var order = await context.Service<IOrderRepository>().GetAsync(orderId, context.CancellationToken);
                 if (order is null || !caller.CanAccess(order.CustomerId))
                 {
-                    throw new ExecutionError($"Order {orderId} does not exist.") { Code = OrderErrors.NotFound };
+                    throw new ExecutionError($"Order {orderId} does not exist.") { Code = IdErrors.NotFound };
                 }
 
                 return context.Service<OrderEventHub>().ForOrder(order.Id, order.CustomerId, Math.Min(after ?? order.History.Count, order.History.Count));

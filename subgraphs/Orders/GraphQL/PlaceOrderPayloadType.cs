@@ -1,16 +1,21 @@
-using GraphQL.Types;
 using Shop.GraphQL.Errors;
+using Shop.GraphQL.Mutations;
+using Shop.Orders.Ordering;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Orders.GraphQL;
 
-public sealed class PlaceOrderPayloadType : ObjectGraphType<OrderPayload>
-{
-    public PlaceOrderPayloadType()
-    {
-        Name = "PlaceOrderPayload";
-        Field<OrderType>("order").Resolve(c => c.Source.Order);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceOrderErrorType>>>>("errors").Resolve(c => c.Source.Errors);
-    }
-}
+public sealed class PlaceOrderPayloadType() : PayloadType<OrderType, Order, PlaceOrderErrorType>("PlaceOrderPayload", "order", "The new order (PENDING); null when errors say why not.");
 
-public sealed class PlaceOrderErrorType() : DomainErrorType("PlaceOrderError", "Why an order was not placed: NO_ITEMS, TOO_MANY_ITEMS, INVALID_QUANTITY, INVALID_PRODUCT_ID, PRODUCT_NOT_FOUND, PRODUCT_UNAVAILABLE, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, CATALOG_UNAVAILABLE.");
+public sealed class PlaceOrderErrorType() : DomainErrorType(
+    "PlaceOrderError",
+    "Why an order was not placed.",
+    OrderErrors.NoItems,
+    OrderErrors.TooManyItems,
+    OrderErrors.InvalidQuantity,
+    IdErrors.Invalid,
+    IdErrors.NotFound,
+    OrderErrors.ProductUnavailable,
+    OrderErrors.InvalidIdempotencyKey,
+    OrderErrors.IdempotencyKeyReused,
+    OrderErrors.CatalogUnavailable);

@@ -13,15 +13,15 @@ public sealed class OrdersGrpcService(IOrderRepository orders, OrderTransitions 
 {
     public override async Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context)
     {
-        var id = ParseId(request.OrderId);
+        var id = GrpcErrors.ParseId(request.OrderId, "order_id");
         var order = await orders.GetAsync(id, context.CancellationToken)
-            ?? throw GrpcErrors.NotFound(OrderErrors.NotFound, $"Order {id} does not exist.");
+            ?? throw GrpcErrors.NotFound(IdErrors.NotFound, $"Order {id} does not exist.");
         return order.ToMessage();
     }
 
     public override async Task<TransitionResponse> Transition(TransitionRequest request, ServerCallContext context)
     {
-        var id = ParseId(request.OrderId);
+        var id = GrpcErrors.ParseId(request.OrderId, "order_id");
         var to = request.To.FromWire()
             ?? throw GrpcErrors.InvalidArgument("INVALID_STATUS", "'to' must name an order status.");
         var expectedFrom = request.ExpectedFrom == OrderStatus.Unspecified
@@ -37,14 +37,11 @@ public sealed class OrdersGrpcService(IOrderRepository orders, OrderTransitions 
         {
             throw exception.ToRpcException(exception.Errors[0].Code switch
             {
-                OrderErrors.NotFound => StatusCode.NotFound,
+                IdErrors.NotFound => StatusCode.NotFound,
                 OrderErrors.InvalidReason => StatusCode.InvalidArgument,
                 OrderErrors.StaleStatus or OrderErrors.ConcurrentUpdate => StatusCode.Aborted,
                 _ => StatusCode.FailedPrecondition,
             });
         }
     }
-
-    private static Guid ParseId(string text)
-        => Guid.TryParse(text, out var id) ? id : throw GrpcErrors.InvalidArgument("INVALID_ORDER_ID", "'order_id' must be a UUID.");
 }

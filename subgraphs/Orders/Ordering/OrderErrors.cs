@@ -2,15 +2,16 @@ using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Orders.Ordering;
 
-/// <summary>The stable codes of every refusal the orders domain makes.</summary>
+/// <summary>
+/// The stable codes of every refusal the orders domain makes; a bad or unknown order or product id
+/// is one of <see cref="IdErrors"/>.
+/// </summary>
 public static class OrderErrors
 {
-    public const string NotFound = "ORDER_NOT_FOUND";
     public const string NoItems = "NO_ITEMS";
     public const string TooManyItems = "TOO_MANY_ITEMS";
     public const string InvalidQuantity = "INVALID_QUANTITY";
-    public const string InvalidProductId = "INVALID_PRODUCT_ID";
-    public const string ProductNotFound = "PRODUCT_NOT_FOUND";
+    public const string CatalogUnavailable = "CATALOG_UNAVAILABLE";
     public const string ProductUnavailable = "PRODUCT_UNAVAILABLE";
     public const string InvalidIdempotencyKey = "INVALID_IDEMPOTENCY_KEY";
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
@@ -20,5 +21,5 @@ public static class OrderErrors
     public const string InvalidReason = "INVALID_REASON";
     public const string ConcurrentUpdate = "CONCURRENT_UPDATE";
 
-    public static DomainException OrderNotFound(Guid id) => new(new DomainError(NotFound, $"Order {id} does not exist."));
+    public static DomainException OrderNotFound(Guid id) => new(new DomainError(IdErrors.NotFound, $"Order {id} does not exist."));
 }

@@ -63,7 +63,7 @@ public sealed partial class OrderPlacement(IOrderRepository orders, IProductCata
             var item = request.Items[i];
             if (!Guid.TryParse(item.ProductId, out var productId))
             {
-                errors.Add(new DomainError(OrderErrors.InvalidProductId, $"'{item.ProductId}' is not a product id.", $"items[{i}].productId"));
+                errors.Add(new DomainError(IdErrors.Invalid, $"'{item.ProductId}' is not a product id.", $"items[{i}].productId"));
                 continue;
             }
 
@@ -92,7 +92,7 @@ public sealed partial class OrderPlacement(IOrderRepository orders, IProductCata
         {
             if (!products.TryGetValue(productId, out var product))
             {
-                errors.Add(new DomainError(OrderErrors.ProductNotFound, $"Product {productId} does not exist.", "items"));
+                errors.Add(new DomainError(IdErrors.NotFound, $"Product {productId} does not exist.", "items"));
             }
             else if (!product.Active)
             {

@@ -46,7 +46,7 @@ public static class OrdersStorageExtensions
             return services;
         }
 
-        services.AddShopDbContext<OrdersDbContext>(configuration, "orders", options => options.UseSnakeCaseNamingConvention());
+        services.AddShopDbContext<OrdersDbContext>(configuration, "orders");
         services.AddScoped<IOrderRepository, PostgresOrderRepository>();
         if (string.IsNullOrWhiteSpace(redis))
         {

@@ -22,8 +22,8 @@ public sealed class PaymentsGrpcService(
 
     public override Task<Payment> CreatePayment(CreatePaymentRequest request, ServerCallContext context)
     {
-        var orderId = ParseId(request.OrderId, "order_id");
-        var customerId = ParseId(request.CustomerId, "customer_id");
+        var orderId = GrpcErrors.ParseId(request.OrderId, "order_id");
+        var customerId = GrpcErrors.ParseId(request.CustomerId, "customer_id");
         var amount = request.Amount ?? throw GrpcErrors.InvalidArgument(PaymentErrors.InvalidAmount, "'amount' is required.");
         var command = new CreatePaymentCommand(orderId, request.OrderCode, customerId, amount.ToDecimal(), amount.CurrencyCode, request.Description);
         return RunAsync(context, token => creation.CreateAsync(command, token));
@@ -31,19 +31,19 @@ public sealed class PaymentsGrpcService(
 
     public override Task<Payment> QueryPayment(QueryPaymentRequest request, ServerCallContext context)
     {
-        var orderId = ParseId(request.OrderId, "order_id");
+        var orderId = GrpcErrors.ParseId(request.OrderId, "order_id");
         return RunAsync(context, token => reconciliation.QueryAsync(orderId, token));
     }
 
     public override Task<Payment> CancelPayment(CancelPaymentRequest request, ServerCallContext context)
     {
-        var orderId = ParseId(request.OrderId, "order_id");
+        var orderId = GrpcErrors.ParseId(request.OrderId, "order_id");
         return RunAsync(context, token => cancellation.CancelAsync(orderId, request.Reason, request.Expired, token));
     }
 
     public override Task<Payment> RefundPayment(RefundPaymentRequest request, ServerCallContext context)
     {
-        var orderId = ParseId(request.OrderId, "order_id");
+        var orderId = GrpcErrors.ParseId(request.OrderId, "order_id");
         return RunAsync(context, token => refunds.RequestAsync(orderId, request.Reason, token));
     }
 
@@ -63,8 +63,8 @@ public sealed class PaymentsGrpcService(
         {
             throw exception.ToRpcException(exception.Errors[0].Code switch
             {
-                PaymentErrors.NotFound => StatusCode.NotFound,
-                PaymentErrors.InvalidAmount or PaymentErrors.InvalidText or PaymentErrors.InvalidId => StatusCode.InvalidArgument,
+                IdErrors.NotFound => StatusCode.NotFound,
+                PaymentErrors.InvalidAmount or PaymentErrors.InvalidText or IdErrors.Invalid => StatusCode.InvalidArgument,
                 PaymentErrors.Conflict => StatusCode.AlreadyExists,
                 PaymentErrors.ConcurrentUpdate => StatusCode.Aborted,
                 _ => StatusCode.FailedPrecondition,
@@ -79,7 +79,4 @@ public sealed class PaymentsGrpcService(
             throw GrpcErrors.Create(StatusCode.Unavailable, "ZALOPAY_UNAVAILABLE", "ZaloPay did not answer before the deadline.");
         }
     }
-
-    private static Guid ParseId(string text, string field)
-        => Guid.TryParse(text, out var id) ? id : throw GrpcErrors.InvalidArgument(PaymentErrors.InvalidId, $"'{field}' must be a UUID.");
 }

@@ -2,11 +2,12 @@ using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Payments.Paying;
 
-/// <summary>The stable codes of every refusal the payments domain makes.</summary>
+/// <summary>
+/// The stable codes of every refusal the payments domain makes; a bad or unknown id is one of
+/// <see cref="IdErrors"/>.
+/// </summary>
 public static class PaymentErrors
 {
-    public const string NotFound = "PAYMENT_NOT_FOUND";
-    public const string InvalidId = "INVALID_ID";
     public const string InvalidAmount = "INVALID_AMOUNT";
     public const string InvalidText = "INVALID_TEXT";
     public const string Conflict = "PAYMENT_CONFLICT";
@@ -14,5 +15,5 @@ public static class PaymentErrors
     public const string NotPaid = "PAYMENT_NOT_PAID";
     public const string ConcurrentUpdate = "CONCURRENT_UPDATE";
 
-    public static DomainException PaymentNotFound(Guid orderId) => new(new DomainError(NotFound, $"Order {orderId} has no payment."));
+    public static DomainException PaymentNotFound(Guid orderId) => new(new DomainError(IdErrors.NotFound, $"Order {orderId} has no payment."));
 }

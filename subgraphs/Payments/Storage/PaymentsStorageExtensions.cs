@@ -24,7 +24,7 @@ public static class PaymentsStorageExtensions
             return services;
         }
 
-        services.AddShopDbContext<PaymentsDbContext>(configuration, "payments", options => options.UseSnakeCaseNamingConvention());
+        services.AddShopDbContext<PaymentsDbContext>(configuration, "payments");
         services.AddScoped<IPaymentRepository, PostgresPaymentRepository>();
         return services;
     }

@@ -53,7 +53,7 @@ public sealed class CategoryCatalog(ProductsDbContext db, TimeProvider clock)
         }
 
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new DomainException(new DomainError(CatalogErrors.NotFound, $"There is no category {id}.", "id"));
+            ?? throw new DomainException(new DomainError(IdErrors.NotFound, $"There is no category {id}.", "id"));
         if (category.Name != validName)
         {
             category.Name = validName!;

@@ -129,7 +129,7 @@ public sealed class ProductCatalog(ProductsDbContext db, TimeProvider clock)
         return [.. distinct.Where(found.ContainsKey).Select(id => found[id])];
     }
 
-    public static DomainError ProductNotFound(Guid id) => new(CatalogErrors.NotFound, $"There is no product {id}.", "id");
+    public static DomainError ProductNotFound(Guid id) => new(IdErrors.NotFound, $"There is no product {id}.", "id");
 
     private static DomainError SkuTaken(string sku) => new(CatalogErrors.SkuTaken, $"Another product already has SKU {sku}.", "sku");
 
@@ -143,7 +143,7 @@ public sealed class ProductCatalog(ProductsDbContext db, TimeProvider clock)
         var found = await db.Categories.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var missing in ids.Except(found))
         {
-            errors.Add(new DomainError(CatalogErrors.CategoryNotFound, $"There is no category {missing}.", "categoryIds"));
+            errors.Add(new DomainError(IdErrors.NotFound, $"There is no category {missing}.", "categoryIds"));
         }
     }
 

@@ -23,6 +23,5 @@ public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProductsDbContext).Assembly);
-        SnakeCaseNames.Apply(modelBuilder);
     }
 }

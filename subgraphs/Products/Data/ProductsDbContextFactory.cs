@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Shop.ServiceDefaults.Postgres;
 
 namespace Shop.Products.Data;
 
@@ -8,6 +9,6 @@ internal sealed class ProductsDbContextFactory : IDesignTimeDbContextFactory<Pro
 {
     public ProductsDbContext CreateDbContext(string[] args)
         => new(new DbContextOptionsBuilder<ProductsDbContext>()
-            .UseNpgsql("Host=127.0.0.1;Port=55432;Username=postgres;Database=shop_products")
+            .UseShopPostgres("Host=127.0.0.1;Port=55432;Username=postgres;Database=shop_products")
             .Options);
 }

@@ -4,6 +4,7 @@ using Shop.GraphQL.Authorization;
 using Shop.Products.Catalog;
 using Shop.Products.Data;
 using Shop.Products.GraphQL.Inputs;
+using Shop.GraphQL.Mutations;
 using Shop.Products.GraphQL.Payloads;
 using Shop.ServiceDefaults.Domain;
 
@@ -31,7 +32,7 @@ internal static class CategoryMutations
                 context.RequireAdmin();
                 var input = context.GetArgument<RenameCategoryInput>("input");
                 var errors = new List<DomainError>();
-                var id = Ids.Parse(input.Id, "id", errors);
+                var id = IdErrors.Parse(input.Id, "id", errors);
                 return await MutationPayload<Category>.RunAsync(errors, () =>
                     context.Service<CategoryCatalog>().RenameCategoryAsync(id, input.Name, context.CancellationToken));
             });

@@ -3,6 +3,7 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using Shop.Products.Data;
 using Shop.Products.GraphQL.DataLoaders;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Products.GraphQL;
 
@@ -19,7 +20,7 @@ public sealed class CategoryType : ObjectGraphType<Category>
 
         this.ResolveReference<CategoryReference, Category>((context, reference) => Guid.TryParse(reference.Id, out var id)
             ? context.Service<CategoryByIdDataLoader>().Load(id)!
-            : throw new ExecutionError("'id' is not a category id.") { Code = IdArguments.InvalidArgument });
+            : throw new ExecutionError("'id' is not a category id.") { Code = IdErrors.Invalid });
     }
 }
 

@@ -5,6 +5,7 @@ using Shop.Products.Catalog;
 using Shop.Products.Data;
 using Shop.Products.GraphQL.DataLoaders;
 using Shop.Products.GraphQL.Inputs;
+using Shop.GraphQL.Mutations;
 using Shop.Products.GraphQL.Payloads;
 using Shop.Products.Inventory;
 using Shop.ServiceDefaults.Domain;
@@ -23,7 +24,7 @@ internal static class ProductMutations
                 context.RequireAdmin();
                 var input = context.GetArgument<CreateProductInput>("input");
                 var errors = new List<DomainError>();
-                var categoryIds = Ids.ParseMany(input.CategoryIds, "categoryIds", errors);
+                var categoryIds = IdErrors.ParseMany(input.CategoryIds, "categoryIds", errors);
                 return await MutationPayload<Product>.RunAsync(errors, () => context.Service<ProductCatalog>().CreateProductAsync(
                     new NewProduct(input.Sku ?? string.Empty, input.Name ?? string.Empty, input.Description, input.Price ?? string.Empty, categoryIds, Images(input.Images) ?? [], input.Active),
                     context.CancellationToken));
@@ -37,8 +38,8 @@ internal static class ProductMutations
                 context.RequireAdmin();
                 var input = context.GetArgument<UpdateProductInput>("input");
                 var errors = new List<DomainError>();
-                var id = Ids.Parse(input.Id, "id", errors);
-                var categoryIds = input.CategoryIds is null ? null : Ids.ParseMany(input.CategoryIds, "categoryIds", errors);
+                var id = IdErrors.Parse(input.Id, "id", errors);
+                var categoryIds = input.CategoryIds is null ? null : IdErrors.ParseMany(input.CategoryIds, "categoryIds", errors);
                 return await MutationPayload<Product>.RunAsync(errors, () => context.Service<ProductCatalog>().UpdateProductAsync(
                     new ProductChanges(id, input.Sku, input.Name, input.Description, input.Price, categoryIds, Images(input.Images), input.Active),
                     context.CancellationToken));
@@ -52,7 +53,7 @@ internal static class ProductMutations
                 context.RequireAdmin();
                 var input = context.GetArgument<ArchiveProductInput>("input");
                 var errors = new List<DomainError>();
-                var id = Ids.Parse(input.Id, "id", errors);
+                var id = IdErrors.Parse(input.Id, "id", errors);
                 return await MutationPayload<Product>.RunAsync(errors, () => context.Service<ProductCatalog>().ArchiveProductAsync(id, context.CancellationToken));
             });
 
@@ -64,7 +65,7 @@ internal static class ProductMutations
                 var admin = context.RequireAdmin();
                 var input = context.GetArgument<SetStockInput>("input");
                 var errors = new List<DomainError>();
-                var productId = Ids.Parse(input.ProductId, "productId", errors);
+                var productId = IdErrors.Parse(input.ProductId, "productId", errors);
                 return await MutationPayload<StockSet>.RunAsync(errors, async () =>
                 {
                     var change = await context.Service<InventoryLedger>().SetStockAsync(productId, input.Total, input.Reason, admin.UserId, context.CancellationToken);

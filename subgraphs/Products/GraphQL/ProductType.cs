@@ -5,6 +5,7 @@ using Shop.GraphQL.DataLoader;
 using Shop.GraphQL.Money;
 using Shop.Products.Data;
 using Shop.Products.GraphQL.DataLoaders;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Products.GraphQL;
 
@@ -39,7 +40,7 @@ public sealed class ProductType : ObjectGraphType<Product>
         // Any caller: the subgraph holding the reference (an order line) already decided who sees it.
         this.ResolveReference<ProductReference, Product>((context, reference) => Guid.TryParse(reference.Id, out var id)
             ? context.Service<ProductByIdDataLoader>().Load(id)!
-            : throw new ExecutionError("'id' is not a product id.") { Code = IdArguments.InvalidArgument });
+            : throw new ExecutionError("'id' is not a product id.") { Code = IdErrors.Invalid });
     }
 }
 

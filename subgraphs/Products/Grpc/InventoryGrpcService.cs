@@ -13,8 +13,8 @@ public sealed class InventoryGrpcService(InventoryLedger inventory) : InventoryS
 {
     public override async Task<ReserveResponse> Reserve(ReserveRequest request, ServerCallContext context)
     {
-        var orderId = ParseId(request.OrderId, InventoryErrors.InvalidOrderId, "order_id");
-        var lines = request.Lines.Select(line => new ReserveLine(ParseId(line.ProductId, InventoryErrors.InvalidProductId, "product_id"), line.Quantity)).ToList();
+        var orderId = GrpcErrors.ParseId(request.OrderId, "order_id");
+        var lines = request.Lines.Select(line => new ReserveLine(GrpcErrors.ParseId(line.ProductId, "product_id"), line.Quantity)).ToList();
         var outcome = await CallAsync(() => inventory.ReserveAsync(orderId, lines, context.CancellationToken));
         return outcome.State == Data.ReservationState.Rejected
             ? throw InventoryStatus.Refused(outcome)
@@ -23,20 +23,17 @@ public sealed class InventoryGrpcService(InventoryLedger inventory) : InventoryS
 
     public override async Task<CommitResponse> Commit(CommitRequest request, ServerCallContext context)
     {
-        var orderId = ParseId(request.OrderId, InventoryErrors.InvalidOrderId, "order_id");
+        var orderId = GrpcErrors.ParseId(request.OrderId, "order_id");
         var outcome = await CallAsync(() => inventory.CommitAsync(orderId, context.CancellationToken));
         return new CommitResponse { OrderId = orderId.ToString(), State = outcome.State.ToWire() };
     }
 
     public override async Task<ReleaseResponse> Release(ReleaseRequest request, ServerCallContext context)
     {
-        var orderId = ParseId(request.OrderId, InventoryErrors.InvalidOrderId, "order_id");
+        var orderId = GrpcErrors.ParseId(request.OrderId, "order_id");
         var outcome = await CallAsync(() => inventory.ReleaseAsync(orderId, context.CancellationToken));
         return new ReleaseResponse { OrderId = orderId.ToString(), State = outcome.State.ToWire() };
     }
-
-    private static Guid ParseId(string value, string reason, string field)
-        => Guid.TryParse(value, out var id) ? id : throw GrpcErrors.InvalidArgument(reason, $"'{field}' is not a valid id.");
 
     private static async Task<ReservationOutcome> CallAsync(Func<Task<ReservationOutcome>> call)
     {

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Shop.Products.Catalog;
 using Shop.Products.Inventory;
 using Shop.ServiceDefaults.Domain;
 using Shop.ServiceDefaults.Grpc;
@@ -17,9 +16,9 @@ internal static class InventoryStatus
         var code = exception.Errors.Count > 0 ? exception.Errors[0].Code : string.Empty;
         var status = code switch
         {
-            InventoryErrors.InvalidOrderId or InventoryErrors.InvalidLines or InventoryErrors.InvalidProductId
+            IdErrors.Invalid or InventoryErrors.InvalidLines or IdErrors.Invalid
                 or InventoryErrors.InvalidQuantity or InventoryErrors.InvalidReason => StatusCode.InvalidArgument,
-            InventoryErrors.ProductNotFound or InventoryErrors.ReservationNotFound or CatalogErrors.NotFound => StatusCode.NotFound,
+            IdErrors.NotFound or IdErrors.NotFound or IdErrors.NotFound => StatusCode.NotFound,
             InventoryErrors.ReservationConflict => StatusCode.AlreadyExists,
             _ => StatusCode.FailedPrecondition,
         };

@@ -23,7 +23,7 @@ public sealed class ProductsGrpcService(ProductCatalog catalog) : ProductsServic
         var ids = new List<Guid>(request.Ids.Count);
         foreach (var value in request.Ids)
         {
-            ids.Add(Guid.TryParse(value, out var id) ? id : throw GrpcErrors.InvalidArgument("INVALID_ID", $"'{value}' is not a product id."));
+            ids.Add(GrpcErrors.ParseId(value, "ids"));
         }
 
         var products = await catalog.GetManyAsync(ids, context.CancellationToken);

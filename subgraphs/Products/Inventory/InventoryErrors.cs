@@ -1,15 +1,14 @@
 namespace Shop.Products.Inventory;
 
-/// <summary>The stable codes of inventory refusals (the gRPC "reason" trailer, GraphQL error codes).</summary>
+/// <summary>
+/// The stable codes of inventory refusals (the gRPC "reason" trailer, GraphQL error codes); a bad or
+/// unknown id (order, product, reservation) is one of <see cref="Shop.ServiceDefaults.Domain.IdErrors"/>.
+/// </summary>
 public static class InventoryErrors
 {
-    public const string InvalidOrderId = "INVALID_ORDER_ID";
     public const string InvalidLines = "INVALID_LINES";
-    public const string InvalidProductId = "INVALID_PRODUCT_ID";
     public const string InvalidQuantity = "INVALID_QUANTITY";
     public const string InvalidReason = "INVALID_REASON";
-    public const string ProductNotFound = "NOT_FOUND";
-    public const string ReservationNotFound = "RESERVATION_NOT_FOUND";
     public const string ReservationConflict = "RESERVATION_CONFLICT";
     public const string InsufficientStock = "INSUFFICIENT_STOCK";
     public const string ProductArchived = "PRODUCT_ARCHIVED";

@@ -11,7 +11,7 @@ public sealed partial class InventoryLedger
     {
         if (orderId == Guid.Empty)
         {
-            throw new DomainException(new DomainError(InventoryErrors.InvalidOrderId, "The order id is missing.", "order_id"));
+            throw new DomainException(new DomainError(IdErrors.Invalid, "The order id is missing.", "order_id"));
         }
 
         var now = clock.Now();
@@ -21,7 +21,7 @@ public sealed partial class InventoryLedger
         // Locks the reservation first: a concurrent Commit or Release of the same order waits here.
         await using var lockReservation = Command(connection, transaction, Sql.LockReservation, orderId);
         var stored = await lockReservation.ExecuteScalarAsync(cancellationToken) as string
-            ?? throw new DomainException(new DomainError(InventoryErrors.ReservationNotFound, $"Order {orderId} has no reservation.", "order_id"));
+            ?? throw new DomainException(new DomainError(IdErrors.NotFound, $"Order {orderId} has no reservation.", "order_id"));
         var state = ReservationStates.Parse(stored);
         if (state == target)
         {

@@ -35,7 +35,7 @@ public sealed partial class InventoryLedger(NpgsqlDataSource database, TimeProvi
         {
             // A caller's mistake, not a business refusal: nothing is remembered.
             await transaction.RollbackAsync(cancellationToken);
-            throw new DomainException(new DomainError(InventoryErrors.ProductNotFound, $"There is no product {string.Join(", ", missing)}.", "lines.product_id"));
+            throw new DomainException(new DomainError(IdErrors.NotFound, $"There is no product {string.Join(", ", missing)}.", "lines.product_id"));
         }
 
         var refusal = Refuse(merged, stock, out var shortages);
@@ -111,7 +111,7 @@ public sealed partial class InventoryLedger(NpgsqlDataSource database, TimeProvi
         return new StockChange(new StockLevel { ProductId = productId, Total = newTotal, Reserved = reserved, UpdatedAt = now }, adjustment);
     }
 
-    private static DomainError ProductNotFound(Guid productId) => new(InventoryErrors.ProductNotFound, $"There is no product {productId}.", "productId");
+    private static DomainError ProductNotFound(Guid productId) => new(IdErrors.NotFound, $"There is no product {productId}.", "productId");
 
     /// <summary>The refusal for an order the locked stock cannot serve, or null when it can.</summary>
     private static DomainError? Refuse(IReadOnlyList<ReserveLine> lines, Dictionary<Guid, LockedStock> stock, out IReadOnlyList<Shortage> shortages)

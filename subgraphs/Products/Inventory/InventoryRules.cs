@@ -19,7 +19,7 @@ public static class InventoryRules
         var errors = new List<DomainError>();
         if (orderId == Guid.Empty)
         {
-            errors.Add(new DomainError(InventoryErrors.InvalidOrderId, "The order id is missing.", "order_id"));
+            errors.Add(new DomainError(IdErrors.Invalid, "The order id is missing.", "order_id"));
         }
 
         if (lines.Count is 0 or > MaxLines)
@@ -31,7 +31,7 @@ public static class InventoryRules
         {
             if (line.ProductId == Guid.Empty)
             {
-                errors.Add(new DomainError(InventoryErrors.InvalidProductId, "A line's product id is missing.", "lines.product_id"));
+                errors.Add(new DomainError(IdErrors.Invalid, "A line's product id is missing.", "lines.product_id"));
             }
 
             if (line.Quantity is <= 0 or > MaxQuantity)

@@ -16,4 +16,13 @@ public sealed class AuthOptions
     public bool RequireHttpsMetadata { get; set; }
 
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the fetched key set is used before it is fetched again.</summary>
+    public TimeSpan KeyMaxAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The shortest time between two fetches of the key set: a token with an unknown key id fetches
+    /// it at once (the users service may have a new key), but no more often than this.
+    /// </summary>
+    public TimeSpan KeyRefreshMinInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

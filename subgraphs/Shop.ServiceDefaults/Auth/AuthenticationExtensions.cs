@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Shop.ServiceDefaults.Auth;
@@ -60,12 +59,17 @@ public static class AuthenticationExtensions
             },
             OnAuthenticationFailed = async context =>
             {
-                // The handler goes on without keys when the JWKS cannot be fetched; ask whether that is why.
-                if (AuthUnavailableException.IsCause(context.Exception)
-                    || (context.Exception is SecurityTokenSignatureKeyNotFoundException
-                        && !await KeysReachableAsync(context.Options, context.HttpContext.RequestAborted)))
+                if (context.Exception is SecurityTokenSignatureKeyNotFoundException)
                 {
+                    // The handler checked against the cached keys only; the users service may have a
+                    // new key since, so this token gets one more check after the keys are refreshed.
+                    await RevalidateAsync(context);
+                }
+                else if (AuthUnavailableException.IsCause(context.Exception))
+                {
+                    // A failure, not an exception: the endpoint answers 503 for the mark.
                     AuthUnavailableException.Mark(context.HttpContext);
+                    context.Fail(context.Exception);
                 }
             },
         };
@@ -76,29 +80,31 @@ public static class AuthenticationExtensions
             {
                 RequireHttps = auth.RequireHttpsMetadata,
             };
-            bearer.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
-                auth.JwksUrl.ToString(), new JwksConfigurationRetriever(), documents)
-            {
-                AutomaticRefreshInterval = TimeSpan.FromHours(1),
-                RefreshInterval = TimeSpan.FromSeconds(30),
-            };
+            bearer.ConfigurationManager = new JwksKeySource(
+                auth.JwksUrl.ToString(), documents, auth.KeyRefreshMinInterval, auth.KeyMaxAge, TimeProvider.System);
         }
     }
 
-    private static async Task<bool> KeysReachableAsync(JwtBearerOptions options, CancellationToken cancellationToken)
+    private static async Task RevalidateAsync(AuthenticationFailedContext context)
     {
-        if (options.ConfigurationManager is not { } manager)
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return true;
+            return;
         }
 
+        var validator = context.HttpContext.RequestServices.GetRequiredService<AccessTokenValidator>();
         try
         {
-            return (await manager.GetConfigurationAsync(cancellationToken)).SigningKeys.Count > 0;
+            if (await validator.ValidateAsync(header["Bearer ".Length..].Trim(), context.HttpContext.RequestAborted) is { } principal)
+            {
+                context.Principal = principal;
+                context.Success();
+            }
         }
-        catch (Exception exception) when (exception is InvalidOperationException || AuthUnavailableException.IsCause(exception))
+        catch (AuthUnavailableException)
         {
-            return false;
+            AuthUnavailableException.Mark(context.HttpContext);
         }
     }
 }

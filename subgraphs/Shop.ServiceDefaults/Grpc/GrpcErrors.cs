@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.ServiceDefaults.Grpc;
 
@@ -23,6 +24,10 @@ public static class GrpcErrors
         => Create(StatusCode.FailedPrecondition, reason, message, trailers);
 
     public static RpcException AlreadyExists(string reason, string message) => Create(StatusCode.AlreadyExists, reason, message);
+
+    /// <summary>A UUID field of a request; anything else is INVALID_ARGUMENT with the reason <see cref="IdErrors.Invalid"/>.</summary>
+    public static Guid ParseId(string? value, string field)
+        => Guid.TryParse(value, out var id) ? id : throw InvalidArgument(IdErrors.Invalid, $"'{field}' is not a valid id.");
 
     /// <summary>The reason trailer of a failed call, if the server sent one.</summary>
     public static string? Reason(this RpcException exception) => exception.Trailers.GetValue(ReasonTrailer);

@@ -23,7 +23,8 @@ public static class PostgresExtensions
     }
 
     /// <summary>
-    /// <see cref="AddShopPostgres"/> plus pooled EF Core contexts on that data source, migrated at
+    /// <see cref="AddShopPostgres"/> plus pooled EF Core contexts on that data source (names in
+    /// snake_case, see <see cref="ShopDbContextOptions"/>), migrated at
     /// start-up unless <c>Shop:Database:MigrateOnStartup</c> is false. A context allows one operation
     /// at a time, so code that runs concurrently within a request (GraphQL resolvers of parallel root
     /// fields, DataLoader batches) takes its own from <see cref="IDbContextFactory{TContext}"/>; the
@@ -36,7 +37,7 @@ public static class PostgresExtensions
         var dataSource = services.AddShopPostgres(configuration, name);
         services.AddPooledDbContextFactory<TContext>(options =>
         {
-            options.UseNpgsql(dataSource);
+            options.UseShopPostgres(dataSource);
             configure?.Invoke(options);
         });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());

@@ -6,10 +6,8 @@ public static class AddressErrors
 {
     public const string InvalidAddress = "INVALID_ADDRESS";
     public const string InvalidCountryCode = "INVALID_COUNTRY_CODE";
-    public const string InvalidId = "INVALID_ID";
-    public const string NotFound = "ADDRESS_NOT_FOUND";
     public const string LimitReached = "ADDRESS_LIMIT_REACHED";
 
     public static DomainException NotFoundError()
-        => new(new DomainError(NotFound, "You have no address with this id.", "addressId"));
+        => new(new DomainError(IdErrors.NotFound, "You have no address with this id.", "addressId"));
 }

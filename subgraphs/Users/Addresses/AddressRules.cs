@@ -41,5 +41,5 @@ internal static class AddressRules
     public static Guid ParseId(string? addressId)
         => Guid.TryParse(addressId, out var id)
             ? id
-            : throw new DomainException(new DomainError(AddressErrors.InvalidId, "'addressId' is not an address id.", "addressId"));
+            : throw new DomainException(new DomainError(IdErrors.Invalid, "'addressId' is not an address id.", "addressId"));
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Shop.ServiceDefaults.Postgres;
 
 namespace Shop.Users.Data;
 
@@ -8,6 +9,6 @@ internal sealed class UsersDbContextFactory : IDesignTimeDbContextFactory<UsersD
 {
     public UsersDbContext CreateDbContext(string[] args)
         => new(new DbContextOptionsBuilder<UsersDbContext>()
-            .UseNpgsql("Host=127.0.0.1;Port=55432;Username=postgres;Database=shop_users")
+            .UseShopPostgres("Host=127.0.0.1;Port=55432;Username=postgres;Database=shop_users")
             .Options);
 }

@@ -26,12 +26,7 @@ public sealed class UsersGrpcService(UserDirectory directory) : UsersService.Use
         var ids = new List<Guid>(request.Ids.Count);
         for (var i = 0; i < request.Ids.Count; i++)
         {
-            if (!Guid.TryParse(request.Ids[i], out var id))
-            {
-                throw GrpcErrors.InvalidArgument("INVALID_ID", $"ids[{i}] is not a user id.");
-            }
-
-            ids.Add(id);
+            ids.Add(GrpcErrors.ParseId(request.Ids[i], $"ids[{i}]"));
         }
 
         var users = await directory.GetByIdsAsync(ids, context.CancellationToken);

@@ -19,6 +19,8 @@ public sealed class TestSubscription : ObjectGraphType
         Field<NonNullGraphType<StringGraphType>, string>("forever")
             .ResolveStream(context => new CountingSource(int.MaxValue, TimeSpan.FromSeconds(3600), context.RequestServices!.GetRequiredService<Probe>())
                 .Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Field<NonNullGraphType<StringGraphType>, string>("brokenSource")
+            .ResolveStream(_ => new BrokenSource());
         Field<NonNullGraphType<StringGraphType>, string>("whoami")
             .ResolveStream(context =>
             {

@@ -44,7 +44,7 @@ public sealed class RealInventoryActivityTests(RealServices services)
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunInventoryAsync(a => a.CommitAsync(Guid.NewGuid()), "Commit"));
 
         Assert.True(failure.NonRetryable);
-        Assert.Equal("RESERVATION_NOT_FOUND", failure.ErrorType);
+        Assert.Equal("NOT_FOUND", failure.ErrorType);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class RealOrderActivityTests(RealServices services)
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunOrderAsync(a => a.GetOrderAsync(Guid.NewGuid()), "GetOrder"));
 
         Assert.True(failure.NonRetryable);
-        Assert.Equal("ORDER_NOT_FOUND", failure.ErrorType);
+        Assert.Equal("NOT_FOUND", failure.ErrorType);
     }
 
     [Fact]

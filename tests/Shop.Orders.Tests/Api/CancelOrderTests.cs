@@ -44,7 +44,7 @@ public sealed class CancelOrderTests(OrdersHost orders) : IClassFixture<OrdersHo
 
         var response = await orders.Client(orders.Tokens.Customer()).PostAsync(Cancel, new { id = order.Id, r = (string?)null });
 
-        Assert.Equal("ORDER_NOT_FOUND", response.EnsureNoErrors().Data.GetProperty("cancelOrder").GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("NOT_FOUND", response.EnsureNoErrors().Data.GetProperty("cancelOrder").GetProperty("errors")[0].GetProperty("code").GetString());
         var stored = await orders.Grpc().GetOrderAsync(new Grpc.GetOrderRequest { OrderId = order.Id.ToString() });
         Assert.False(stored.CancelRequested);
     }

@@ -93,8 +93,8 @@ public sealed class PlaceOrderTests(PlacementHost orders) : IClassFixture<Placem
         { "zero-quantity", "INVALID_QUANTITY" },
         { "huge-quantity", "INVALID_QUANTITY" },
         { "merged-over-limit", "INVALID_QUANTITY" },
-        { "bad-product-id", "INVALID_PRODUCT_ID" },
-        { "unknown-product", "PRODUCT_NOT_FOUND" },
+        { "bad-product-id", "INVALID_ID" },
+        { "unknown-product", "NOT_FOUND" },
         { "archived-product", "PRODUCT_UNAVAILABLE" },
         { "bad-key", "INVALID_IDEMPOTENCY_KEY" },
     };

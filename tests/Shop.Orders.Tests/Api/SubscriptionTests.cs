@@ -94,7 +94,7 @@ public sealed class SubscriptionTests(OrdersHost orders) : IClassFixture<OrdersH
         await client.SubscribeAsync("peek", Watch, new { id = order.Id });
 
         var message = (await client.ReceiveAsync())!.Value;
-        Assert.Contains("ORDER_NOT_FOUND", message.GetRawText());
+        Assert.Contains("NOT_FOUND", message.GetRawText());
         Assert.DoesNotContain("\"status\"", message.GetRawText());
     }
 
@@ -138,7 +138,7 @@ public sealed class SubscriptionTests(OrdersHost orders) : IClassFixture<OrdersH
         await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = order.Id.ToString(), To = OrderStatus.Reserved, Reason = "Stock held" });
 
         // Reported exactly like an order that does not exist, and the stream ends: no event leaks later.
-        Assert.Equal("ORDER_NOT_FOUND", next.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("NOT_FOUND", next.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.DoesNotContain(order.Code, next.Data, StringComparison.Ordinal);
         Assert.Equal("complete", (await stream.ReadEventAsync())!.Event);
     }

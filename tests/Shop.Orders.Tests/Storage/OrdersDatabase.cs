@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Shop.Orders.Storage.Postgres;
+using Shop.ServiceDefaults.Postgres;
 using Shop.Testing.Postgres;
 
 namespace Shop.Orders.Tests.Storage;
@@ -21,5 +22,5 @@ public class OrdersDatabase : PostgresDatabase
     public IDbContextFactory<OrdersDbContext> CreateContextFactory() => new PooledDbContextFactory<OrdersDbContext>(Options());
 
     private DbContextOptions<OrdersDbContext> Options()
-        => new DbContextOptionsBuilder<OrdersDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options;
+        => new DbContextOptionsBuilder<OrdersDbContext>().UseShopPostgres(ConnectionString).Options;
 }

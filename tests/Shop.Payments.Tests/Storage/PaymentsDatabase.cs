@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Shop.Payments.Storage.Postgres;
+using Shop.ServiceDefaults.Postgres;
 using Shop.Testing.Postgres;
 
 namespace Shop.Payments.Tests.Storage;
@@ -21,5 +22,5 @@ public class PaymentsDatabase : PostgresDatabase
     public IDbContextFactory<PaymentsDbContext> CreateContextFactory() => new PooledDbContextFactory<PaymentsDbContext>(Options());
 
     private DbContextOptions<PaymentsDbContext> Options()
-        => new DbContextOptionsBuilder<PaymentsDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options;
+        => new DbContextOptionsBuilder<PaymentsDbContext>().UseShopPostgres(ConnectionString).Options;
 }

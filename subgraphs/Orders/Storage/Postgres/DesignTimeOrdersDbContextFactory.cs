@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Shop.ServiceDefaults.Postgres;
 
 namespace Shop.Orders.Storage.Postgres;
 
@@ -8,7 +9,6 @@ internal sealed class DesignTimeOrdersDbContextFactory : IDesignTimeDbContextFac
 {
     public OrdersDbContext CreateDbContext(string[] args)
         => new(new DbContextOptionsBuilder<OrdersDbContext>()
-            .UseNpgsql("Host=localhost;Database=shop_orders")
-            .UseSnakeCaseNamingConvention()
+            .UseShopPostgres("Host=localhost;Database=shop_orders")
             .Options);
 }

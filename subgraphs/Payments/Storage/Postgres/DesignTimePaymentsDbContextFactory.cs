@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Shop.ServiceDefaults.Postgres;
 
 namespace Shop.Payments.Storage.Postgres;
 
@@ -8,7 +9,6 @@ internal sealed class DesignTimePaymentsDbContextFactory : IDesignTimeDbContextF
 {
     public PaymentsDbContext CreateDbContext(string[] args)
         => new(new DbContextOptionsBuilder<PaymentsDbContext>()
-            .UseNpgsql("Host=localhost;Database=shop_payments")
-            .UseSnakeCaseNamingConvention()
+            .UseShopPostgres("Host=localhost;Database=shop_payments")
             .Options);
 }

@@ -7,7 +7,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> category)
     {
-        category.ToTable("Categories");
+        category.ToTable("categories");
         category.HasKey(c => c.Id);
         category.Property(c => c.Id).ValueGeneratedNever();
         category.Property(c => c.Slug).HasMaxLength(64);

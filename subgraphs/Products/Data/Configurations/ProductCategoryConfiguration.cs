@@ -7,7 +7,7 @@ internal sealed class ProductCategoryConfiguration : IEntityTypeConfiguration<Pr
 {
     public void Configure(EntityTypeBuilder<ProductCategory> link)
     {
-        link.ToTable("ProductCategories");
+        link.ToTable("product_categories");
         link.HasKey(l => new { l.ProductId, l.CategoryId });
         link.HasIndex(l => l.CategoryId);
         link.HasOne(l => l.Category).WithMany().HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Cascade);

@@ -13,7 +13,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 
     public void Configure(EntityTypeBuilder<Product> product)
     {
-        product.ToTable("Products", table => table.HasCheckConstraint("ck_products_price_positive", "price > 0"));
+        product.ToTable("products", table => table.HasCheckConstraint("ck_products_price_positive", "price > 0"));
         product.HasKey(p => p.Id);
         product.Property(p => p.Id).ValueGeneratedNever();
         product.Property(p => p.Sku).HasMaxLength(64);

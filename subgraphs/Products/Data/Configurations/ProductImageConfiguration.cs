@@ -7,7 +7,7 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
 {
     public void Configure(EntityTypeBuilder<ProductImage> image)
     {
-        image.ToTable("ProductImages");
+        image.ToTable("product_images");
         image.HasKey(i => i.Id);
         image.Property(i => i.Id).ValueGeneratedNever();
         image.Property(i => i.Url).HasMaxLength(2048);

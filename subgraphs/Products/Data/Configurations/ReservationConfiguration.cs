@@ -7,7 +7,7 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
 {
     public void Configure(EntityTypeBuilder<Reservation> reservation)
     {
-        reservation.ToTable("Reservations", table => table.HasCheckConstraint(
+        reservation.ToTable("reservations", table => table.HasCheckConstraint(
             "ck_reservations_state",
             $"state IN ('{ReservationStates.Held}', '{ReservationStates.Committed}', '{ReservationStates.Released}', '{ReservationStates.Rejected}')"));
 

@@ -7,7 +7,7 @@ internal sealed class StockAdjustmentConfiguration : IEntityTypeConfiguration<St
 {
     public void Configure(EntityTypeBuilder<StockAdjustment> adjustment)
     {
-        adjustment.ToTable("StockAdjustments");
+        adjustment.ToTable("stock_adjustments");
         adjustment.HasKey(a => a.Id);
         adjustment.Property(a => a.Id).ValueGeneratedNever();
         adjustment.Property(a => a.Reason).HasMaxLength(500);

@@ -8,7 +8,7 @@ internal sealed class StockLevelConfiguration : IEntityTypeConfiguration<StockLe
     public void Configure(EntityTypeBuilder<StockLevel> stock)
     {
         // The last line of defence: no statement can leave negative or over-reserved stock behind.
-        stock.ToTable("Stock", table =>
+        stock.ToTable("stock", table =>
         {
             table.HasCheckConstraint("ck_stock_reserved_not_negative", "reserved >= 0");
             table.HasCheckConstraint("ck_stock_reserved_within_total", "reserved <= total");

@@ -1,8 +1,25 @@
 using Shop.GraphQL.Errors;
+using Shop.GraphQL.Mutations;
+using Shop.Products.Catalog;
 using Shop.Products.Data;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Products.GraphQL.Payloads;
 
 public sealed class CreateProductPayloadType() : PayloadType<ProductType, Product, CreateProductErrorType>("CreateProductPayload", "product", "The new product; null when errors say why not.");
 
-public sealed class CreateProductErrorType() : DomainErrorType("CreateProductError", "Why createProduct refused: INVALID_SKU, SKU_TAKEN, INVALID_NAME, INVALID_DESCRIPTION, INVALID_PRICE, CATEGORY_NOT_FOUND, TOO_MANY_CATEGORIES, INVALID_IMAGES, INVALID_IMAGE_URL, INVALID_ALT_TEXT, INVALID_ID.");
+/// <summary>INVALID_ID and NOT_FOUND concern <c>categoryIds</c> here.</summary>
+public sealed class CreateProductErrorType() : DomainErrorType(
+    "CreateProductError",
+    "Why createProduct refused.",
+    CatalogErrors.InvalidSku,
+    CatalogErrors.SkuTaken,
+    CatalogErrors.InvalidName,
+    CatalogErrors.InvalidDescription,
+    CatalogErrors.InvalidPrice,
+    CatalogErrors.TooManyCategories,
+    CatalogErrors.InvalidImages,
+    CatalogErrors.InvalidImageUrl,
+    CatalogErrors.InvalidAltText,
+    IdErrors.Invalid,
+    IdErrors.NotFound);

@@ -1,8 +1,12 @@
 using Shop.GraphQL.Errors;
+using Shop.GraphQL.Mutations;
+using Shop.Products.Catalog;
 using Shop.Products.Data;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Products.GraphQL.Payloads;
 
 public sealed class RenameCategoryPayloadType() : PayloadType<CategoryType, Category, RenameCategoryErrorType>("RenameCategoryPayload", "category", "The renamed category; null when errors say why not.");
 
-public sealed class RenameCategoryErrorType() : DomainErrorType("RenameCategoryError", "Why renameCategory refused: NOT_FOUND, INVALID_ID, INVALID_NAME.");
+public sealed class RenameCategoryErrorType() : DomainErrorType(
+    "RenameCategoryError", "Why renameCategory refused.", IdErrors.Invalid, IdErrors.NotFound, CatalogErrors.InvalidName);

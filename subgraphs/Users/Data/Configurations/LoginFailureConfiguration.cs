@@ -7,7 +7,7 @@ internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<Login
 {
     public void Configure(EntityTypeBuilder<LoginFailure> builder)
     {
-        builder.ToTable("LoginFailures");
+        builder.ToTable("login_failures");
         builder.HasKey(failure => failure.Id);
         builder.Property(failure => failure.Id).UseIdentityAlwaysColumn();
         builder.Property(failure => failure.Key).HasMaxLength(300);

@@ -7,7 +7,7 @@ internal sealed class RefreshTokenFamilyConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<RefreshTokenFamily> builder)
     {
-        builder.ToTable("RefreshTokenFamilies");
+        builder.ToTable("refresh_token_families");
         builder.HasKey(family => family.Id);
         builder.HasOne<User>().WithMany().HasForeignKey(family => family.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(family => family.UserId);
@@ -19,7 +19,7 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
 {
     public void Configure(EntityTypeBuilder<RefreshToken> builder)
     {
-        builder.ToTable("RefreshTokens");
+        builder.ToTable("refresh_tokens");
         builder.HasKey(token => token.Id);
         builder.HasOne<RefreshTokenFamily>().WithMany().HasForeignKey(token => token.FamilyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(token => token.FamilyId);

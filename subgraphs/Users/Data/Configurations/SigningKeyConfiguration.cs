@@ -7,7 +7,7 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
 {
     public void Configure(EntityTypeBuilder<SigningKeyRecord> builder)
     {
-        builder.ToTable("SigningKeys");
+        builder.ToTable("signing_keys");
         builder.HasKey(key => key.KeyId);
         builder.Property(key => key.KeyId).HasMaxLength(64);
         builder.Property(key => key.Algorithm).HasMaxLength(16);

@@ -7,7 +7,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> builder)
     {
-        builder.ToTable("Users");
+        builder.ToTable("users");
         builder.HasKey(user => user.Id);
         builder.Property(user => user.Email).HasMaxLength(254);
         builder.Property(user => user.NormalizedEmail).HasMaxLength(254);

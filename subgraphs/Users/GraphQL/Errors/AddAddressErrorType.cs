@@ -1,5 +1,15 @@
 using Shop.GraphQL.Errors;
+using Shop.ServiceDefaults.Domain;
+using Shop.Users.Accounts;
+using Shop.Users.Addresses;
 
 namespace Shop.Users.GraphQL.Errors;
 
-public sealed class AddAddressErrorType() : DomainErrorType("AddAddressError", "Why an address was not added: INVALID_ADDRESS, INVALID_PHONE, INVALID_COUNTRY_CODE, ADDRESS_LIMIT_REACHED, USER_NOT_FOUND.");
+public sealed class AddAddressErrorType() : DomainErrorType(
+    "AddAddressError",
+    "Why an address was not added.",
+    AddressErrors.InvalidAddress,
+    PhoneNumber.InvalidCode,
+    AddressErrors.InvalidCountryCode,
+    AddressErrors.LimitReached,
+    IdErrors.NotFound);

@@ -1,5 +1,17 @@
 using Shop.GraphQL.Errors;
+using Shop.ServiceDefaults.Domain;
+using Shop.Users.Accounts;
+using Shop.Users.Sessions;
 
 namespace Shop.Users.GraphQL.Errors;
 
-public sealed class ChangePasswordErrorType() : DomainErrorType("ChangePasswordError", "Why a password was not changed: INVALID_CURRENT_PASSWORD, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_WEAK, PASSWORD_UNCHANGED, TOO_MANY_ATTEMPTS, USER_NOT_FOUND.");
+public sealed class ChangePasswordErrorType() : DomainErrorType(
+    "ChangePasswordError",
+    "Why a password was not changed.",
+    AccountErrors.InvalidCurrentPassword,
+    PasswordPolicy.TooShort,
+    PasswordPolicy.TooLong,
+    PasswordPolicy.TooWeak,
+    AccountErrors.PasswordUnchanged,
+    SessionErrors.TooManyAttempts,
+    IdErrors.NotFound);

@@ -1,5 +1,9 @@
 using Shop.GraphQL.Errors;
+using Shop.Users.Sessions;
 
 namespace Shop.Users.GraphQL.Errors;
 
-public sealed class LogoutErrorType() : DomainErrorType("LogoutError", "Why a sign-out failed: INVALID_REFRESH_TOKEN.");
+public sealed class LogoutErrorType() : DomainErrorType(
+    "LogoutError",
+    "Why a sign-out failed.",
+    SessionErrors.InvalidRefreshToken);

@@ -1,5 +1,15 @@
 using Shop.GraphQL.Errors;
+using Shop.Users.Accounts;
 
 namespace Shop.Users.GraphQL.Errors;
 
-public sealed class RegisterErrorType() : DomainErrorType("RegisterError", "Why an account was not created: INVALID_EMAIL, EMAIL_TAKEN, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_WEAK, INVALID_NAME, INVALID_PHONE.");
+public sealed class RegisterErrorType() : DomainErrorType(
+    "RegisterError",
+    "Why an account was not created.",
+    EmailAddress.InvalidCode,
+    AccountErrors.EmailTaken,
+    PasswordPolicy.TooShort,
+    PasswordPolicy.TooLong,
+    PasswordPolicy.TooWeak,
+    AccountErrors.InvalidName,
+    PhoneNumber.InvalidCode);

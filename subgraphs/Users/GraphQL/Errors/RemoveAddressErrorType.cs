@@ -1,5 +1,10 @@
 using Shop.GraphQL.Errors;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Users.GraphQL.Errors;
 
-public sealed class RemoveAddressErrorType() : DomainErrorType("RemoveAddressError", "Why an address was not removed: INVALID_ID, ADDRESS_NOT_FOUND, USER_NOT_FOUND.");
+public sealed class RemoveAddressErrorType() : DomainErrorType(
+    "RemoveAddressError",
+    "Why an address was not removed.",
+    IdErrors.Invalid,
+    IdErrors.NotFound);

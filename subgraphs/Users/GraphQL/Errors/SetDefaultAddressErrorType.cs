@@ -1,5 +1,10 @@
 using Shop.GraphQL.Errors;
+using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Users.GraphQL.Errors;
 
-public sealed class SetDefaultAddressErrorType() : DomainErrorType("SetDefaultAddressError", "Why the default address was not changed: INVALID_ID, ADDRESS_NOT_FOUND, USER_NOT_FOUND.");
+public sealed class SetDefaultAddressErrorType() : DomainErrorType(
+    "SetDefaultAddressError",
+    "Why the default address was not changed.",
+    IdErrors.Invalid,
+    IdErrors.NotFound);

@@ -1,5 +1,15 @@
 using Shop.GraphQL.Errors;
+using Shop.ServiceDefaults.Domain;
+using Shop.Users.Accounts;
+using Shop.Users.Addresses;
 
 namespace Shop.Users.GraphQL.Errors;
 
-public sealed class UpdateAddressErrorType() : DomainErrorType("UpdateAddressError", "Why an address was not updated: INVALID_ID, ADDRESS_NOT_FOUND, INVALID_ADDRESS, INVALID_PHONE, INVALID_COUNTRY_CODE, USER_NOT_FOUND.");
+public sealed class UpdateAddressErrorType() : DomainErrorType(
+    "UpdateAddressError",
+    "Why an address was not updated.",
+    IdErrors.Invalid,
+    IdErrors.NotFound,
+    AddressErrors.InvalidAddress,
+    PhoneNumber.InvalidCode,
+    AddressErrors.InvalidCountryCode);

@@ -1,5 +1,12 @@
 using Shop.GraphQL.Errors;
+using Shop.ServiceDefaults.Domain;
+using Shop.Users.Accounts;
 
 namespace Shop.Users.GraphQL.Errors;
 
-public sealed class UpdateProfileErrorType() : DomainErrorType("UpdateProfileError", "Why a profile was not updated: INVALID_NAME, INVALID_PHONE, USER_NOT_FOUND.");
+public sealed class UpdateProfileErrorType() : DomainErrorType(
+    "UpdateProfileError",
+    "Why a profile was not updated.",
+    AccountErrors.InvalidName,
+    PhoneNumber.InvalidCode,
+    IdErrors.NotFound);
