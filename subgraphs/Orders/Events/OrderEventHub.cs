@@ -25,11 +25,18 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
 
     /// <summary>Changes of one order after its change number <paramref name="afterSequence"/>.</summary>
     public IObservable<OrderStatusChangeEvent> ForOrder(Guid orderId, Guid customerId, int afterSequence)
-        => new Feed(this, observer => new OrderEventSubscriber(observer, orderId, customerId, afterSequence));
+        => new Feed(this, observer => new OrderEventSubscriber(observer, orderId, customerId, new Dictionary<Guid, int> { [orderId] = afterSequence }));
 
-    /// <summary>Changes of every order of one customer stored from now on.</summary>
-    public IObservable<OrderStatusChangeEvent> ForCustomer(Guid customerId)
-        => new Feed(this, observer => new OrderEventSubscriber(observer, null, customerId, null));
+    /// <summary>
+    /// Changes of every order of one customer stored from now on: where the customer's recent orders
+    /// stand is read first, and the feed delivers what comes after.
+    /// </summary>
+    public async Task<IObservable<OrderStatusChangeEvent>> ForCustomerAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var pages = await ReadNewestAsync([customerId], cancellationToken);
+        var baseline = pages.Values.SelectMany(page => page.Orders).ToDictionary(order => order.Id, order => order.History.Count);
+        return new Feed(this, observer => new OrderEventSubscriber(observer, null, customerId, baseline));
+    }
 
     public async Task DispatchAsync(OrderStatusChangeNotice notice, CancellationToken cancellationToken)
     {
@@ -108,8 +115,8 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
         }
     }
 
-    // A feed's starting point: an order feed fills in what was stored between the caller's read and
-    // now; a customer feed learns where each of the customer's recent orders stands.
+    // The feed's starting point was read before it was registered: deliver what was stored in between
+    // (after registering, every later change is notified to it).
     private async Task StartAsync(OrderEventSubscriber subscriber)
     {
         try
@@ -128,7 +135,10 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
             }
 
             var pages = await ReadNewestAsync([subscriber.CustomerId], subscriber.Stopping);
-            subscriber.Start(pages.Values.SelectMany(page => page.Orders));
+            foreach (var order in pages.Values.SelectMany(page => page.Orders))
+            {
+                subscriber.Deliver(order);
+            }
         }
         catch (OperationCanceledException) when (subscriber.Stopping.IsCancellationRequested)
         {
@@ -170,8 +180,8 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
             var subscriber = create(observer);
             hub._subscribers[subscriber.Id] = subscriber;
             subscriber.Stopping.Register(() => hub._subscribers.TryRemove(subscriber.Id, out _));
-            // Registered first, then started: a change stored meanwhile is either in what the start
-            // reads or notified to the registered subscriber, never in neither.
+            // Registered first, then started: a change stored after the starting point was read is
+            // either in what the start reads or notified to the registered subscriber, never in neither.
             _ = Task.Run(() => hub.StartAsync(subscriber));
             return subscriber;
         }

@@ -15,21 +15,16 @@ internal sealed class OrderEventSubscriber : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
 
-    // A customer feed holds what arrives until it knows where each of the customer's orders stood.
-    private List<Order>? _early;
-
-    public OrderEventSubscriber(IObserver<OrderStatusChangeEvent> observer, Guid? orderId, Guid customerId, int? afterSequence)
+    // The baseline is where the watched orders stood when the feed's starting point was read: per
+    // order, the last sequence not to deliver.
+    public OrderEventSubscriber(IObserver<OrderStatusChangeEvent> observer, Guid? orderId, Guid customerId, IReadOnlyDictionary<Guid, int> baseline)
     {
         _observer = observer;
         OrderId = orderId;
         CustomerId = customerId;
-        if (orderId is { } id)
+        foreach (var (id, sequence) in baseline)
         {
-            _last[id] = afterSequence ?? 0;
-        }
-        else
-        {
-            _early = [];
+            _last[id] = sequence;
         }
     }
 
@@ -49,7 +44,7 @@ internal sealed class OrderEventSubscriber : IDisposable
     {
         lock (_gate)
         {
-            return sequence == 0 || _early is not null || sequence > LastOf(orderId);
+            return sequence == 0 || sequence > LastOf(orderId);
         }
     }
 
@@ -71,31 +66,11 @@ internal sealed class OrderEventSubscriber : IDisposable
                 return;
             }
 
-            if (_early is not null)
+            var last = LastOf(order.Id);
+            for (var sequence = last + 1; sequence <= order.History.Count; sequence++)
             {
-                _early.Add(order);
-                return;
-            }
-
-            DeliverLocked(order);
-        }
-    }
-
-    /// <summary>A customer feed's start: where its recent orders stand now, then what arrived meanwhile.</summary>
-    public void Start(IEnumerable<Order> current)
-    {
-        lock (_gate)
-        {
-            foreach (var order in current)
-            {
-                _last[order.Id] = order.History.Count;
-            }
-
-            var early = _early ?? [];
-            _early = null;
-            foreach (var order in early)
-            {
-                DeliverLocked(order);
+                _observer.OnNext(new OrderStatusChangeEvent(order, order.History[sequence - 1]));
+                _last[order.Id] = sequence;
             }
         }
     }
@@ -118,17 +93,7 @@ internal sealed class OrderEventSubscriber : IDisposable
         }
     }
 
-    // An order a customer feed has not seen before was placed after the feed started (or is older
-    // than the orders it read then): its changes after the placement are all news.
+    // An order a customer feed has not seen before was placed after its starting point was read (or
+    // is older than the orders read then): its changes after the placement are all news.
     private int LastOf(Guid orderId) => _last.TryGetValue(orderId, out var last) ? last : 1;
-
-    private void DeliverLocked(Order order)
-    {
-        var last = LastOf(order.Id);
-        for (var sequence = last + 1; sequence <= order.History.Count; sequence++)
-        {
-            _observer.OnNext(new OrderStatusChangeEvent(order, order.History[sequence - 1]));
-            _last[order.Id] = sequence;
-        }
-    }
 }

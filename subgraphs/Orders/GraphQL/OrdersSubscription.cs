@@ -44,10 +44,10 @@ public sealed class OrdersSubscription : ObjectGraphType
             .Description(
                 "The status changes of the signed-in customer's orders stored after subscribing; per order oldest first, "
                 + "each `sequence` once and none skipped (an order placed later starts after its placement, sequence 1).")
-            .ResolveStream(context =>
+            .ResolveStreamAsync(async context =>
             {
                 var caller = context.RequireCaller();
-                return context.Service<OrderEventHub>().ForCustomer(caller.UserId);
+                return await context.Service<OrderEventHub>().ForCustomerAsync(caller.UserId, context.CancellationToken);
             });
     }
 }
