@@ -25,8 +25,11 @@ public static class Extensions
             builder.Configuration["Shop:HttpPort"] = port;
         }
 
-        builder.AddBasicServiceDefaults();
-        builder.Services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.SectionName);
+        builder.AddHostDefaults();
+        builder.AddShopPorts();
+        builder.Services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.SectionName)
+            .Validate(o => o.PaymentDeadline > TimeSpan.Zero && o.ReconcileInterval > TimeSpan.Zero && o.CallDeadline > TimeSpan.Zero, "Orchestrator durations are positive.")
+            .ValidateOnStart();
         builder.Services.AddOrchestratorGrpcClients(builder.Configuration);
         builder.Services.AddOrderWorker(builder.Configuration);
         return builder;
@@ -57,7 +60,9 @@ public static class Extensions
     public static IServiceCollection AddOrderWorker(this IServiceCollection services, IConfiguration configuration)
     {
         var temporal = configuration.GetSection(TemporalOptions.SectionName).Get<TemporalOptions>() ?? new TemporalOptions();
-        services.AddOptions<TemporalOptions>().BindConfiguration(TemporalOptions.SectionName);
+        services.AddOptions<TemporalOptions>().BindConfiguration(TemporalOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.TaskQueue) && o.ReconnectDelay > TimeSpan.Zero, "Temporal:TaskQueue is required and ReconnectDelay positive.")
+            .ValidateOnStart();
         services.AddSingleton<WorkerReadiness>();
         services.AddShopTemporalClient(configuration);
 

@@ -1,5 +1,5 @@
 using Shop.GraphQL;
-using Shop.Orders.Catalog;
+using Shop.Orders.Products;
 using Shop.Orders.GraphQL;
 using Shop.Orders.Grpc;
 using Shop.Orders.Ordering;

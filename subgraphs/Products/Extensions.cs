@@ -22,9 +22,8 @@ public static class Extensions
     {
         builder.AddServiceDefaults();
         var services = builder.Services;
-        services.AddOptions<ProductsOptions>().BindConfiguration(ProductsOptions.SectionName);
-        services.AddShopDbContext<ProductsDbContext>(builder.Configuration, "products");
-        services.AddHostedService<DemoCatalogSeeder>();
+        services.AddOptions<ProductsOptions>().BindConfiguration(ProductsOptions.SectionName).ValidateOnStart();
+        services.AddShopDbContext<ProductsDbContext, DemoCatalogSeeder>(builder.Configuration, "products");
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddScoped<ProductCatalog>();

@@ -19,14 +19,15 @@ namespace Shop.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// The parts every Shop service shares: the public and the internal port, JSON console logs,
-    /// OpenTelemetry, health checks, JWT bearer authentication and the gRPC server. The internal
+    /// The parts every Shop service shares: the host defaults (<see cref="AddHostDefaults{TBuilder}"/>),
+    /// the public and the internal port, JWT bearer authentication and the gRPC server. The internal
     /// port requires mutual TLS (<c>Shop:Tls</c>) and every gRPC method its allow-list
     /// (<see cref="AllowedCallersAttribute"/>).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
-        builder.AddBasicServiceDefaults();
+        builder.AddHostDefaults();
+        builder.AddShopPorts();
         var tls = builder.Configuration.GetShopTls();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpc(grpc =>
@@ -42,36 +43,65 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// What a process without a GraphQL or gRPC surface (the orchestrator's worker) shares with the
-    /// services: the ports, JSON console logs, OpenTelemetry and health checks, and the
+    /// What any Shop process shares, with or without a web surface (the orchestrator's worker, a
+    /// tool): the <c>Shop</c> options, JSON console logs, OpenTelemetry, health checks, and the
     /// certificates (<c>Shop:Tls</c>) its gRPC clients present.
     /// </summary>
-    public static WebApplicationBuilder AddBasicServiceDefaults(this WebApplicationBuilder builder)
+    public static TBuilder AddHostDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
-        var section = builder.Configuration.GetSection(ServiceOptions.SectionName);
-        var options = section.Get<ServiceOptions>() ?? new ServiceOptions();
-        options.ServiceName ??= Assembly.GetEntryAssembly()?.GetName().Name ?? "shop";
+        var serviceName = ServiceName(builder.Configuration);
         builder.Services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.SectionName)
-            .PostConfigure(o => o.ServiceName ??= options.ServiceName);
+            .PostConfigure(o => o.ServiceName ??= serviceName);
 
-        var tls = builder.Configuration.GetShopTls();
-        if (tls.Disabled && builder.Environment.IsProduction())
+        if (builder.Configuration.GetShopTls().Disabled && builder.Environment.IsProduction())
         {
             throw new InvalidOperationException("Shop:Tls:Disabled is refused in Production: internal gRPC must use mutual TLS.");
         }
 
-        // Created now so missing or broken certificate files stop the start-up, not the first call.
+        builder.Services.AddShopTls(builder.Configuration);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.IncludeScopes = true;
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        builder.Services.AddShopTelemetry(builder.Configuration, serviceName);
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>
+    /// Kestrel on <c>Shop:HttpPort</c> (HTTP/1.1) and, when <c>Shop:GrpcPort</c> is set, the internal
+    /// gRPC port (HTTP/2) with mutual TLS. The certificates are loaded now, so missing or broken
+    /// files stop the start-up, not the first call.
+    /// </summary>
+    public static WebApplicationBuilder AddShopPorts(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ServiceOptions.SectionName).Get<ServiceOptions>() ?? new ServiceOptions();
+        // Checked here, not on start: Kestrel reads them before options validation runs.
+        if (options.HttpPort is < 0 or > 65535 || options.GrpcPort is < 0 or > 65535)
+        {
+            throw new InvalidOperationException("Shop:HttpPort and Shop:GrpcPort are ports: 0 to 65535.");
+        }
+
+        if (!IPAddress.TryParse(options.BindAddress, out var address))
+        {
+            throw new InvalidOperationException($"Shop:BindAddress is an IP address, not '{options.BindAddress}'.");
+        }
+
+        var tls = builder.Configuration.GetShopTls();
         var certificates = tls.Disabled || options.GrpcPort <= 0 ? null : new ShopCertificates(tls);
         if (certificates is not null)
         {
             builder.Services.AddSingleton(certificates);
         }
 
-        builder.Services.AddShopTls(builder.Configuration);
-
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            var address = IPAddress.Parse(options.BindAddress);
             // Without TLS, Kestrel cannot negotiate HTTP/2 next to HTTP/1.1; the public port speaks HTTP/1.1.
             kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
             if (options.GrpcPort > 0)
@@ -88,19 +118,13 @@ public static class ServiceDefaultsExtensions
 
             kestrel.AddServerHeader = false;
         });
-
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json =>
-        {
-            json.IncludeScopes = true;
-            json.UseUtcTimestamp = true;
-            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
-
-        builder.Services.AddShopTelemetry(builder.Configuration, options.ServiceName);
-        builder.Services.AddHealthChecks();
         return builder;
     }
+
+    private static string ServiceName(IConfiguration configuration)
+        => configuration.GetSection(ServiceOptions.SectionName).Get<ServiceOptions>()?.ServiceName
+            ?? Assembly.GetEntryAssembly()?.GetName().Name
+            ?? "shop";
 
     /// <summary>Authentication, authorization and the health endpoints.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)

@@ -36,9 +36,8 @@ public static class Extensions
             .Validate(o => o.RefreshReuseLeeway >= TimeSpan.Zero && o.RefreshReuseLeeway <= TimeSpan.FromMinutes(2), "RefreshReuseLeeway must be between 0 and 2 minutes.")
             .ValidateOnStart();
 
-        services.AddShopDbContext<UsersDbContext>(builder.Configuration, "users");
-        // After the migrations: the seeder needs the tables, the janitor too.
-        services.AddHostedService<AccountSeeder>();
+        services.AddShopDbContext<UsersDbContext, AccountSeeder>(builder.Configuration, "users");
+        // After the migrations and the seeding: the janitor needs the tables.
         services.AddSingleton<SessionJanitor>();
         services.AddHostedService(provider => provider.GetRequiredService<SessionJanitor>());
 

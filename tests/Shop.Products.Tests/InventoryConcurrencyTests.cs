@@ -143,15 +143,15 @@ public sealed class InventoryConcurrencyTests(ProductsHost products) : IClassFix
             var committed = calls.Any(c => c is { Call: "commit", Outcome: "OK" });
             var released = calls.Any(c => c is { Call: "release", Outcome: "OK" });
             Assert.False(committed && released, $"Order {order.Id} was both committed and released.");
-            Assert.Equal(committed, states.GetValueOrDefault(order.Id) == ReservationStates.Committed);
-            Assert.Equal(released, states.GetValueOrDefault(order.Id) == ReservationStates.Released);
+            Assert.Equal(committed, states.GetValueOrDefault(order.Id) == StoredReservationState.Committed);
+            Assert.Equal(released, states.GetValueOrDefault(order.Id) == StoredReservationState.Released);
         }
 
         foreach (var productId in productIds)
         {
             var stock = await products.StockAsync(productId);
-            var committedUnits = Units(lines, states, productId, ReservationStates.Committed);
-            var heldUnits = Units(lines, states, productId, ReservationStates.Held);
+            var committedUnits = Units(lines, states, productId, StoredReservationState.Committed);
+            var heldUnits = Units(lines, states, productId, StoredReservationState.Held);
             // Units only leave by being committed: what is in stock now plus what was sold is what there was.
             Assert.Equal(initial[productId], stock.Total + committedUnits);
             Assert.Equal(heldUnits, stock.Reserved);
@@ -159,7 +159,7 @@ public sealed class InventoryConcurrencyTests(ProductsHost products) : IClassFix
         }
 
         // Settling what is still held returns every unit that was not sold.
-        foreach (var orderId in states.Where(s => s.Value == ReservationStates.Held).Select(s => s.Key))
+        foreach (var orderId in states.Where(s => s.Value == StoredReservationState.Held).Select(s => s.Key))
         {
             await _inventory.ReleaseAsync(orderId);
         }
@@ -167,7 +167,7 @@ public sealed class InventoryConcurrencyTests(ProductsHost products) : IClassFix
         foreach (var productId in productIds)
         {
             var stock = await products.StockAsync(productId);
-            Assert.Equal((initial[productId] - Units(lines, states, productId, ReservationStates.Committed), 0), (stock.Total, stock.Reserved));
+            Assert.Equal((initial[productId] - Units(lines, states, productId, StoredReservationState.Committed), 0), (stock.Total, stock.Reserved));
         }
     }
 

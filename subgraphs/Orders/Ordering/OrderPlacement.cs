@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Shop.Orders.Catalog;
+using Shop.Orders.Products;
 using Shop.Orders.Processing;
 using Shop.ServiceDefaults.Domain;
 using Shop.ServiceDefaults.Time;

@@ -8,7 +8,8 @@ public sealed class ProductsMutation : ObjectGraphType
     public ProductsMutation()
     {
         Name = "Mutation";
-        ProductMutations.AddTo(this);
+        CatalogMutations.AddTo(this);
+        InventoryMutations.AddTo(this);
         CategoryMutations.AddTo(this);
     }
 }

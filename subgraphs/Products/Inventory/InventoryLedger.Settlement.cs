@@ -22,7 +22,7 @@ public sealed partial class InventoryLedger
         await using var lockReservation = Command(connection, transaction, Sql.LockReservation, orderId);
         var stored = await lockReservation.ExecuteScalarAsync(cancellationToken) as string
             ?? throw new DomainException(new DomainError(IdErrors.NotFound, $"Order {orderId} has no reservation.", "order_id"));
-        var state = ReservationStates.Parse(stored);
+        var state = StoredReservationState.Parse(stored);
         if (state == target)
         {
             return new ReservationOutcome(orderId, state);
@@ -81,7 +81,7 @@ public sealed partial class InventoryLedger
                 InventoryErrors.ReservationConflict, $"Order {orderId} already reserved different lines; an order id reserves once.", "order_id"));
         }
 
-        var outcome = ReservationStates.Parse(state);
+        var outcome = StoredReservationState.Parse(state);
         return outcome == ReservationState.Rejected
             ? new ReservationOutcome(orderId, outcome, new DomainError(code!, message!, "lines"), shortages)
             : new ReservationOutcome(orderId, outcome);

@@ -22,7 +22,7 @@ public sealed partial class InventoryLedger(NpgsqlDataSource database, TimeProvi
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        await using var claim = Command(connection, transaction, Sql.Claim, orderId, ReservationStates.Held, now);
+        await using var claim = Command(connection, transaction, Sql.Claim, orderId, StoredReservationState.Held, now);
         if (await claim.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -50,7 +50,7 @@ public sealed partial class InventoryLedger(NpgsqlDataSource database, TimeProvi
         else
         {
             var shortByProduct = shortages.ToDictionary(shortage => shortage.ProductId, shortage => (int?)shortage.Available);
-            batch.BatchCommands.Add(BatchCommand(Sql.Reject, orderId, ReservationStates.Rejected, refusal.Code, refusal.Message, now));
+            batch.BatchCommands.Add(BatchCommand(Sql.Reject, orderId, StoredReservationState.Rejected, refusal.Code, refusal.Message, now));
             batch.BatchCommands.Add(BatchCommand(Sql.InsertLines, orderId, ids, quantities, ids.Select(id => shortByProduct.GetValueOrDefault(id)).ToArray()));
         }
 

@@ -3,41 +3,41 @@ using Microsoft.Extensions.Options;
 using Shop.Products.Catalog;
 using Shop.Products.Data;
 using Shop.Products.Inventory;
+using Shop.ServiceDefaults.Postgres;
 
 namespace Shop.Products.Seeding;
 
 /// <summary>
 /// Loads <see cref="DemoCatalog"/> through the same domain classes as the admin mutations, once,
-/// when <c>Shop:Products:SeedDemoCatalog</c> is on and the catalog is empty. Registered after the
-/// migrations, so it runs on a migrated database.
+/// when <c>Shop:Products:SeedDemoCatalog</c> is on and the catalog is empty, right after the migrations.
 /// </summary>
-internal sealed class DemoCatalogSeeder(IServiceProvider services, IOptions<ProductsOptions> options, ILogger<DemoCatalogSeeder> logger) : IHostedService
+internal sealed class DemoCatalogSeeder(
+    CategoryCatalog categories,
+    ProductCatalog catalog,
+    InventoryLedger inventory,
+    IOptions<ProductsOptions> options,
+    ILogger<DemoCatalogSeeder> logger) : IDbSeeder<ProductsDbContext>
 {
     private const string Reason = "Opening stock (demo catalog)";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(ProductsDbContext db, CancellationToken cancellationToken)
     {
         if (!options.Value.SeedDemoCatalog)
         {
             return;
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProductsDbContext>();
         if (await db.Products.AnyAsync(cancellationToken) || await db.Categories.AnyAsync(cancellationToken))
         {
             return;
         }
 
-        var categories = scope.ServiceProvider.GetRequiredService<CategoryCatalog>();
         var slugs = new Dictionary<string, Guid>();
         foreach (var (slug, name) in DemoCatalog.Categories)
         {
             slugs[slug] = (await categories.CreateCategoryAsync(slug, name, cancellationToken)).Id;
         }
 
-        var catalog = scope.ServiceProvider.GetRequiredService<ProductCatalog>();
-        var inventory = scope.ServiceProvider.GetRequiredService<InventoryLedger>();
         foreach (var (item, index) in DemoCatalog.Products.Select((item, index) => (item, index)))
         {
             // Every third product gets a second picture, to show more than one.
@@ -53,6 +53,4 @@ internal sealed class DemoCatalogSeeder(IServiceProvider services, IOptions<Prod
 
         logger.LogInformation("Loaded the demo catalog: {Categories} categories, {Products} products", DemoCatalog.Categories.Count, DemoCatalog.Products.Count);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

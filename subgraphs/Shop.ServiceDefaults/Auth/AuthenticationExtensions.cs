@@ -16,7 +16,11 @@ public static class AuthenticationExtensions
     /// </summary>
     public static IServiceCollection AddShopAuthentication(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
+            .Validate(o => o.JwksUrl is null || o.JwksUrl.IsAbsoluteUri, "Shop:Auth:JwksUrl is an absolute URL.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer) && !string.IsNullOrWhiteSpace(o.Audience), "Shop:Auth:Issuer and Audience are required.")
+            .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.KeyMaxAge > TimeSpan.Zero && o.KeyRefreshMinInterval >= TimeSpan.Zero, "Shop:Auth durations are positive.")
+            .ValidateOnStart();
         services.AddHttpClient(JwksHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

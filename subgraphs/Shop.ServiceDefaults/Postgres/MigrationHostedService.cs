@@ -5,8 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Shop.ServiceDefaults.Postgres;
 
-/// <summary>Applies pending migrations before the service starts taking requests.</summary>
-internal sealed class MigrationHostedService<TContext>(IServiceProvider services, ILogger<MigrationHostedService<TContext>> logger)
+/// <summary>
+/// Prepares one database before the service takes requests: its migrations (unless turned off),
+/// then its seeders, in that order and in one scope.
+/// </summary>
+internal sealed class MigrationHostedService<TContext>(IServiceProvider services, bool migrate, ILogger<MigrationHostedService<TContext>> logger)
     : IHostedService
     where TContext : DbContext
 {
@@ -14,10 +17,18 @@ internal sealed class MigrationHostedService<TContext>(IServiceProvider services
     {
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        // MigrateAsync creates the database when missing, takes a lock against concurrent instances,
-        // and does nothing when the schema is current.
-        logger.LogInformation("Migrating {Context}", typeof(TContext).Name);
-        await context.Database.MigrateAsync(cancellationToken);
+        if (migrate)
+        {
+            // MigrateAsync creates the database when missing, takes a lock against concurrent
+            // instances, and does nothing when the schema is current.
+            logger.LogInformation("Migrating {Context}", typeof(TContext).Name);
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDbSeeder<TContext>>())
+        {
+            await seeder.SeedAsync(context, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

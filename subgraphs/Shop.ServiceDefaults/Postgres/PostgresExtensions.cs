@@ -24,8 +24,8 @@ public static class PostgresExtensions
 
     /// <summary>
     /// <see cref="AddShopPostgres"/> plus pooled EF Core contexts on that data source (names in
-    /// snake_case, see <see cref="ShopDbContextOptions"/>), migrated at
-    /// start-up unless <c>Shop:Database:MigrateOnStartup</c> is false. A context allows one operation
+    /// snake_case, see <see cref="ShopDbContextOptions"/>), migrated at start-up unless
+    /// <c>Shop:Database:MigrateOnStartup</c> is false, then seeded by its <see cref="IDbSeeder{TContext}"/>s. A context allows one operation
     /// at a time, so code that runs concurrently within a request (GraphQL resolvers of parallel root
     /// fields, DataLoader batches) takes its own from <see cref="IDbContextFactory{TContext}"/>; the
     /// scoped <typeparamref name="TContext"/> is for code that runs one operation at a time.
@@ -41,11 +41,21 @@ public static class PostgresExtensions
             configure?.Invoke(options);
         });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
-        if (configuration.GetValue("Shop:Database:MigrateOnStartup", true))
-        {
-            services.AddHostedService<MigrationHostedService<TContext>>();
-        }
-
+        var migrate = configuration.GetValue("Shop:Database:MigrateOnStartup", true);
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<MigrationHostedService<TContext>>(provider, migrate));
         return services;
+    }
+
+    /// <summary>
+    /// <see cref="AddShopDbContext{TContext}"/> with <typeparamref name="TSeeder"/> run right after the
+    /// migrations, as one unit: the seeder never depends on the order hosted services were added in.
+    /// </summary>
+    public static IServiceCollection AddShopDbContext<TContext, TSeeder>(
+        this IServiceCollection services, IConfiguration configuration, string name, Action<DbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
+        where TSeeder : class, IDbSeeder<TContext>
+    {
+        services.AddScoped<IDbSeeder<TContext>, TSeeder>();
+        return services.AddShopDbContext<TContext>(configuration, name, configure);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.ServiceDefaults.Auth;
 using Shop.ServiceDefaults.Domain;
+using Shop.ServiceDefaults.Postgres;
 using Shop.Users.Data;
 using Shop.Users.Sessions;
 using Shop.Users.Tokens;
@@ -9,7 +10,7 @@ using Shop.Users.Tokens;
 namespace Shop.Users.Accounts;
 
 /// <summary>
-/// Start-up, after migrations: loads (or creates) the signing key, hashes the dummy password, then creates the configured
+/// Start-up, right after the migrations: loads (or creates) the signing key, hashes the dummy password, then creates the configured
 /// admin and, in Development, the demo customer, each only when no account has that email.
 /// </summary>
 internal sealed class AccountSeeder(
@@ -18,9 +19,9 @@ internal sealed class AccountSeeder(
     DummyPassword dummyPassword,
     IOptions<UsersOptions> options,
     ILogger<AccountSeeder> logger)
-    : IHostedService
+    : IDbSeeder<UsersDbContext>
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(UsersDbContext context, CancellationToken cancellationToken)
     {
         await keys.GetAsync(cancellationToken);
         // Hashed now, so the first sign-in with an unknown email does not take longer than the rest.
@@ -28,8 +29,6 @@ internal sealed class AccountSeeder(
         await SeedAsync("Admin", options.Value.Admin, Roles.Admin, cancellationToken);
         await SeedAsync("DemoCustomer", options.Value.DemoCustomer, Roles.Customer, cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task SeedAsync(string name, SeedAccount seed, string role, CancellationToken cancellationToken)
     {

@@ -32,7 +32,8 @@ public sealed class StandIns : IAsyncDisposable
         var host = await TestServiceHost.StartAsync(
             builder =>
             {
-                builder.AddBasicServiceDefaults();
+                builder.AddHostDefaults();
+                builder.AddShopPorts();
                 builder.Services.AddGrpc();
                 builder.Services.AddSingleton<StandInBehavior>();
             },

@@ -1,4 +1,4 @@
-namespace Shop.Orders.Catalog;
+namespace Shop.Orders.Products;
 
 /// <summary>The products service as orders need it: names, prices and availability at placement.</summary>
 public interface IProductCatalog

@@ -1,7 +1,7 @@
 namespace Shop.Products.Data;
 
 /// <summary>The stored spelling of <see cref="ReservationState"/>, shared by EF Core and the inventory's SQL.</summary>
-public static class ReservationStates
+public static class StoredReservationState
 {
     public const string Held = "HELD";
     public const string Committed = "COMMITTED";

@@ -3,16 +3,15 @@ using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.Products.Catalog;
 using Shop.Products.Data;
-using Shop.Products.GraphQL.DataLoaders;
 using Shop.Products.GraphQL.Inputs;
 using Shop.GraphQL.Mutations;
 using Shop.Products.GraphQL.Payloads;
-using Shop.Products.Inventory;
 using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Products.GraphQL;
 
-internal static class ProductMutations
+/// <summary>createProduct, updateProduct, archiveProduct: the catalog's products.</summary>
+internal static class CatalogMutations
 {
     public static void AddTo(ObjectGraphType mutation)
     {
@@ -55,23 +54,6 @@ internal static class ProductMutations
                 var errors = new List<DomainError>();
                 var id = IdErrors.Parse(input.Id, "id", errors);
                 return await MutationPayload<Product>.RunAsync(errors, () => context.Service<ProductCatalog>().ArchiveProductAsync(id, context.CancellationToken));
-            });
-
-        mutation.Field<NonNullGraphType<SetStockPayloadType>>("setStock")
-            .Description("Sets the units on hand after a count or a delivery, recording the reason.")
-            .Argument<NonNullGraphType<SetStockInputType>>("input")
-            .ResolveAsync(async context =>
-            {
-                var admin = context.RequireAdmin();
-                var input = context.GetArgument<SetStockInput>("input");
-                var errors = new List<DomainError>();
-                var productId = IdErrors.Parse(input.ProductId, "productId", errors);
-                return await MutationPayload<StockSet>.RunAsync(errors, async () =>
-                {
-                    var change = await context.Service<InventoryLedger>().SetStockAsync(productId, input.Total, input.Reason, admin.UserId, context.CancellationToken);
-                    var product = await context.Service<ProductByIdDataLoader>().Load(productId).GetResultAsync(context.CancellationToken);
-                    return new StockSet(product!, change.Adjustment);
-                });
             });
     }
 

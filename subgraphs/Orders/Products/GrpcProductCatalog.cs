@@ -3,7 +3,7 @@ using Shop.Orders.Ordering;
 using Shop.Products.Grpc;
 using Shop.ServiceDefaults.Domain;
 
-namespace Shop.Orders.Catalog;
+namespace Shop.Orders.Products;
 
 /// <summary>Reads products over the products service's internal gRPC API.</summary>
 public sealed class GrpcProductCatalog(ProductsService.ProductsServiceClient client) : IProductCatalog
