@@ -36,7 +36,7 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
         }
         """;
 
-    private const string Watch = "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { status previousStatus reason order { code status } } }";
+    private const string Watch = "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { to from reason order { code status } } }";
 
     private async Task<(string OrderId, JsonElement Products)> BrowseAndOrderAsync(Customer customer)
     {
@@ -110,8 +110,8 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
         var overWs = (await wsEvent)!.Value.GetProperty("payload").GetProperty("data").GetProperty("orderStatusChanged");
         foreach (var received in new[] { overSse, overWs })
         {
-            Assert.Equal("RESERVED", received.GetProperty("status").GetString());
-            Assert.Equal("PENDING", received.GetProperty("previousStatus").GetString());
+            Assert.Equal("RESERVED", received.GetProperty("to").GetString());
+            Assert.Equal("PENDING", received.GetProperty("from").GetString());
             Assert.Equal("Stock held", received.GetProperty("reason").GetString());
         }
     }
@@ -155,7 +155,7 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
     {
         var customer = await Customer.RegisterAsync(Platform, "Vy");
         var (orderId, _) = await BrowseAndOrderAsync(customer);
-        const string WatchPayment = "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { status order { status payment { status orderUrl } } } }";
+        const string WatchPayment = "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { to order { status payment { status orderUrl } } } }";
         await using var socket = await GraphQLWsClient.ConnectAsync(Platform.Gateway.WebSocketAddress);
         await socket.InitAsync(new { Authorization = "Bearer " + customer.AccessToken });
         await socket.SubscribeAsync("watch", WatchPayment, new { id = orderId });
@@ -179,8 +179,8 @@ public sealed class CustomerJourneyTests(PlatformFixture fixture)
 
         var reserved = (await socket.ReceiveAsync(TimeSpan.FromSeconds(30)))!.Value.GetProperty("payload").GetProperty("data").GetProperty("orderStatusChanged");
         var awaiting = (await socket.ReceiveAsync(TimeSpan.FromSeconds(30)))!.Value.GetProperty("payload").GetProperty("data").GetProperty("orderStatusChanged");
-        Assert.Equal("RESERVED", reserved.GetProperty("status").GetString());
-        Assert.Equal("AWAITING_PAYMENT", awaiting.GetProperty("status").GetString());
+        Assert.Equal("RESERVED", reserved.GetProperty("to").GetString());
+        Assert.Equal("AWAITING_PAYMENT", awaiting.GetProperty("to").GetString());
         var payment = awaiting.GetProperty("order").GetProperty("payment");
         Assert.Equal("PENDING", payment.GetProperty("status").GetString());
         Assert.Equal(created.OrderUrl, payment.GetProperty("orderUrl").GetString());

@@ -72,7 +72,7 @@ public class OrdersHost : OrdersDatabase
             app => app.MapOrders(),
             settings,
             identity: ShopServices.Orders);
-        var listening = host.Services.GetService<PostgresOrderEventListener>()?.Listening ?? host.GetRequiredService<RedisOrderEvents>().Listening;
+        var listening = host.Services.GetService<PostgresOrderEvents>()?.Listening ?? host.GetRequiredService<RedisOrderEvents>().Listening;
         await listening.WaitAsync(TimeSpan.FromSeconds(10));
         if (_hosts.Count > 0)
         {

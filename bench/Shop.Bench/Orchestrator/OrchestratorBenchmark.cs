@@ -44,7 +44,12 @@ public static class OrchestratorBenchmark
 
         var watch = new OrderWatch();
         var hub = platform.Orders.GetRequiredService<OrderEventHub>();
-        var feeds = customers.Select(c => hub.ForCustomer(c.Id).Subscribe(watch)).ToList();
+        var feeds = new List<IDisposable>();
+        foreach (var customer in customers)
+        {
+            feeds.Add((await hub.ForCustomerAsync(customer.Id, default)).Subscribe(watch));
+        }
+
         var toPayment = new List<double>[options.Concurrency];
         for (var i = 0; i < toPayment.Length; i++)
         {

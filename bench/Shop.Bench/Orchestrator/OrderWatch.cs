@@ -9,7 +9,7 @@ namespace Shop.Bench.Orchestrator;
 /// when each order starts waiting for its money, and how it ends. An event may arrive before the
 /// placement has returned the order's id, so watches are made by whichever comes first.
 /// </summary>
-internal sealed class OrderWatch : IObserver<OrderStatusEvent>
+internal sealed class OrderWatch : IObserver<OrderStatusChangeEvent>
 {
     private readonly ConcurrentDictionary<Guid, Progress> _orders = new();
 
@@ -17,10 +17,10 @@ internal sealed class OrderWatch : IObserver<OrderStatusEvent>
 
     public void Forget(Guid orderId) => _orders.TryRemove(orderId, out _);
 
-    public void OnNext(OrderStatusEvent value)
+    public void OnNext(OrderStatusChangeEvent value)
     {
         var progress = For(value.Order.Id);
-        switch (value.Status)
+        switch (value.Change.To)
         {
             case OrderStatus.AwaitingPayment:
                 progress.AwaitingPayment.TrySetResult();
@@ -28,7 +28,7 @@ internal sealed class OrderWatch : IObserver<OrderStatusEvent>
             case OrderStatus.Completed or OrderStatus.Rejected or OrderStatus.Cancelled:
                 // A rejected order never asks for money.
                 progress.AwaitingPayment.TrySetResult();
-                progress.Ended.TrySetResult(value.Status);
+                progress.Ended.TrySetResult(value.Change.To);
                 break;
         }
     }

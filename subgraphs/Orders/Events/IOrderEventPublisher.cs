@@ -1,7 +1,7 @@
 namespace Shop.Orders.Events;
 
-/// <summary>Publishes a stored transition to every instance (a backplane other than PostgreSQL's own).</summary>
+/// <summary>Sends a notice to every instance's hub over the configured backplane (PostgreSQL, Redis or in process).</summary>
 public interface IOrderEventPublisher
 {
-    Task PublishAsync(OrderStatusChanged change, CancellationToken cancellationToken);
+    Task PublishAsync(OrderStatusChangeNotice notice, CancellationToken cancellationToken);
 }

@@ -3,6 +3,6 @@ namespace Shop.Orders.Events;
 /// <summary>The backplane of a single instance with no PostgreSQL or Redis to carry events: straight to the hub.</summary>
 public sealed class InProcessOrderEvents(OrderEventHub hub) : IOrderEventPublisher
 {
-    public Task PublishAsync(OrderStatusChanged change, CancellationToken cancellationToken)
-        => hub.DispatchAsync(change, cancellationToken);
+    public Task PublishAsync(OrderStatusChangeNotice notice, CancellationToken cancellationToken)
+        => hub.DispatchAsync(notice, cancellationToken);
 }

@@ -4,31 +4,46 @@ using Shop.Orders.Ordering;
 namespace Shop.Orders.Events;
 
 /// <summary>
-/// In-process fan-out of order events to this instance's subscribers. The backplane feeds it every
-/// stored transition; the order is read once per event (not once per subscriber) and handed to each
-/// subscriber watching that order or that customer. A subscriber never receives an order's events
-/// out of version order.
+/// In-process fan-out of order events to this instance's subscribers. A notice from the backplane
+/// says which order has which change; the order (its whole history inside) is read once per notice
+/// for every subscriber behind it, and each subscriber takes from that history the changes after the
+/// last it delivered. So a subscriber sees each order's sequence numbers strictly increasing and
+/// without gaps, whatever the notices did (lost, repeated, reordered), and after a backplane
+/// reconnect <see cref="CatchUpAsync"/> delivers what was notified while nobody listened.
 /// </summary>
 public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<OrderEventHub> logger)
 {
-    private readonly ConcurrentDictionary<Guid, Subscriber> _subscribers = new();
+    /// <summary>How many of a customer's newest orders a customer feed reads when it starts and catches up.</summary>
+    public const int CustomerWindow = 100;
+
+    private readonly ConcurrentDictionary<Guid, OrderEventSubscriber> _subscribers = new();
 
     public int SubscriberCount => _subscribers.Count;
 
     /// <summary>Subscribers that would receive events of <paramref name="orderId"/> (of its customer or of the order itself).</summary>
-    public int WatchersOf(Guid orderId, Guid customerId)
-        => _subscribers.Values.Count(s => s.Wants(new OrderStatusChanged(orderId, customerId, null, OrderStatus.Pending, string.Empty, default, 0)));
+    public int WatchersOf(Guid orderId, Guid customerId) => _subscribers.Values.Count(s => s.Wants(orderId, customerId));
 
-    /// <summary>Events of one order.</summary>
-    public IObservable<OrderStatusEvent> ForOrder(Guid orderId) => new Feed(this, orderId, null);
+    /// <summary>Changes of one order after its change number <paramref name="afterSequence"/>.</summary>
+    public IObservable<OrderStatusChangeEvent> ForOrder(Guid orderId, Guid customerId, int afterSequence)
+        => new Feed(this, observer => new OrderEventSubscriber(observer, orderId, customerId, new Dictionary<Guid, int> { [orderId] = afterSequence }));
 
-    /// <summary>Events of every order of one customer.</summary>
-    public IObservable<OrderStatusEvent> ForCustomer(Guid customerId) => new Feed(this, null, customerId);
-
-    public async Task DispatchAsync(OrderStatusChanged change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes of every order of one customer stored from now on: where the customer's recent orders
+    /// stand is read first, and the feed delivers what comes after.
+    /// </summary>
+    public async Task<IObservable<OrderStatusChangeEvent>> ForCustomerAsync(Guid customerId, CancellationToken cancellationToken)
     {
-        var interested = _subscribers.Values.Where(s => s.Wants(change)).ToList();
-        if (interested.Count == 0)
+        var pages = await ReadNewestAsync([customerId], cancellationToken);
+        var baseline = pages.Values.SelectMany(page => page.Orders).ToDictionary(order => order.Id, order => order.History.Count);
+        return new Feed(this, observer => new OrderEventSubscriber(observer, null, customerId, baseline));
+    }
+
+    public async Task DispatchAsync(OrderStatusChangeNotice notice, CancellationToken cancellationToken)
+    {
+        var behind = _subscribers.Values
+            .Where(s => s.Wants(notice.OrderId, notice.CustomerId) && s.IsBehind(notice.OrderId, notice.Sequence))
+            .ToList();
+        if (behind.Count == 0)
         {
             return;
         }
@@ -36,69 +51,139 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
         Order? order;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            order = await scope.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(change.OrderId, cancellationToken);
+            order = await ReadAsync(notice.OrderId, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // One unreadable event must not stop the backplane feeding everyone else.
-            LogReadFailed(logger, exception, change.OrderId);
+            // One unreadable order must not stop the backplane feeding everyone else; its next
+            // notice or the next catch-up delivers what this one would have.
+            LogReadFailed(logger, exception, notice.OrderId);
             return;
         }
 
         if (order is null)
         {
-            LogOrderMissing(logger, change.OrderId);
+            LogOrderMissing(logger, notice.OrderId);
             return;
         }
 
-        var statusEvent = new OrderStatusEvent(order, change.From, change.To, change.Reason, change.At);
-        foreach (var subscriber in interested)
+        foreach (var subscriber in behind)
         {
-            subscriber.Deliver(change, statusEvent);
+            subscriber.Deliver(order);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Event for order {OrderId} was not delivered: reading the order failed")]
+    /// <summary>
+    /// Delivers what subscribers missed while the backplane was away: each watched order's changes
+    /// after the oldest its subscribers delivered, and each watching customer's newest orders.
+    /// </summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var subscribers = _subscribers.Values.ToList();
+        foreach (var watched in subscribers.Where(s => s.OrderId is not null).GroupBy(s => s.OrderId!.Value))
+        {
+            var after = watched.Min(s => s.LastSequence(watched.Key));
+            await using var scope = scopes.CreateAsyncScope();
+            var orders = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
+            if ((await orders.GetStatusChangesAsync(watched.Key, after, cancellationToken)).Count == 0)
+            {
+                continue;
+            }
+
+            if (await orders.GetAsync(watched.Key, cancellationToken) is { } order)
+            {
+                foreach (var subscriber in watched)
+                {
+                    subscriber.Deliver(order);
+                }
+            }
+        }
+
+        var customers = subscribers.Where(s => s.OrderId is null).Select(s => s.CustomerId).Distinct().ToList();
+        if (customers.Count == 0)
+        {
+            return;
+        }
+
+        var pages = await ReadNewestAsync(customers, cancellationToken);
+        foreach (var order in pages.Values.SelectMany(page => page.Orders))
+        {
+            foreach (var subscriber in subscribers.Where(s => s.OrderId is null && s.CustomerId == order.CustomerId))
+            {
+                subscriber.Deliver(order);
+            }
+        }
+    }
+
+    // The feed's starting point was read before it was registered: deliver what was stored in between
+    // (after registering, every later change is notified to it).
+    private async Task StartAsync(OrderEventSubscriber subscriber)
+    {
+        try
+        {
+            if (subscriber.OrderId is { } orderId)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var orders = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
+                var missed = await orders.GetStatusChangesAsync(orderId, subscriber.LastSequence(orderId), subscriber.Stopping);
+                if (missed.Count > 0 && await orders.GetAsync(orderId, subscriber.Stopping) is { } order)
+                {
+                    subscriber.Deliver(order);
+                }
+
+                return;
+            }
+
+            var pages = await ReadNewestAsync([subscriber.CustomerId], subscriber.Stopping);
+            foreach (var order in pages.Values.SelectMany(page => page.Orders))
+            {
+                subscriber.Deliver(order);
+            }
+        }
+        catch (OperationCanceledException) when (subscriber.Stopping.IsCancellationRequested)
+        {
+            // The subscriber left before it started.
+        }
+        catch (Exception exception)
+        {
+            LogStartFailed(logger, exception);
+            subscriber.Fail(exception);
+        }
+    }
+
+    private async Task<Order?> ReadAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(orderId, cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, OrderPage>> ReadNewestAsync(IReadOnlyCollection<Guid> customers, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IOrderRepository>().ListForCustomersAsync(customers, CustomerWindow, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event for order {OrderId} was not delivered yet: reading the order failed")]
     private static partial void LogReadFailed(ILogger logger, Exception exception, Guid orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event for order {OrderId} arrived but the order cannot be read")]
     private static partial void LogOrderMissing(ILogger logger, Guid orderId);
 
-    private sealed class Feed(OrderEventHub hub, Guid? orderId, Guid? customerId) : IObservable<OrderStatusEvent>
+    [LoggerMessage(Level = LogLevel.Error, Message = "An order event subscription could not start")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
+
+    private sealed class Feed(OrderEventHub hub, Func<IObserver<OrderStatusChangeEvent>, OrderEventSubscriber> create)
+        : IObservable<OrderStatusChangeEvent>
     {
-        public IDisposable Subscribe(IObserver<OrderStatusEvent> observer)
+        public IDisposable Subscribe(IObserver<OrderStatusChangeEvent> observer)
         {
-            var subscriber = new Subscriber(hub, orderId, customerId, observer);
+            var subscriber = create(observer);
             hub._subscribers[subscriber.Id] = subscriber;
+            subscriber.Stopping.Register(() => hub._subscribers.TryRemove(subscriber.Id, out _));
+            // Registered first, then started: a change stored after the starting point was read is
+            // either in what the start reads or notified to the registered subscriber, never in neither.
+            _ = Task.Run(() => hub.StartAsync(subscriber));
             return subscriber;
         }
-    }
-
-    private sealed class Subscriber(OrderEventHub hub, Guid? orderId, Guid? customerId, IObserver<OrderStatusEvent> observer) : IDisposable
-    {
-        private readonly Dictionary<Guid, long> _lastVersion = [];
-
-        public Guid Id { get; } = Guid.NewGuid();
-
-        public bool Wants(OrderStatusChanged change)
-            => (orderId is null || orderId == change.OrderId) && (customerId is null || customerId == change.CustomerId);
-
-        public void Deliver(OrderStatusChanged change, OrderStatusEvent statusEvent)
-        {
-            lock (_lastVersion)
-            {
-                if (_lastVersion.TryGetValue(change.OrderId, out var last) && change.Version <= last)
-                {
-                    return;
-                }
-
-                _lastVersion[change.OrderId] = change.Version;
-            }
-
-            observer.OnNext(statusEvent);
-        }
-
-        public void Dispose() => hub._subscribers.TryRemove(Id, out _);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Shop.Orders.Events;
 
-/// <summary>How <see cref="OrderStatusChanged"/> is written on every backplane.</summary>
+/// <summary>How <see cref="OrderStatusChangeNotice"/> is written on every backplane.</summary>
 public static class OrderEventJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

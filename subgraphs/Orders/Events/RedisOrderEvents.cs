@@ -4,8 +4,10 @@ using StackExchange.Redis;
 namespace Shop.Orders.Events;
 
 /// <summary>
-/// The Redis backplane: transitions are published after they are stored, and every instance's
-/// subscription feeds its hub, one message at a time in arrival order.
+/// The Redis backplane: notices are published after the change is stored, and every instance's
+/// subscription feeds its hub, one message at a time in arrival order. Redis keeps nothing for a
+/// subscriber that is away, so each time the connection comes back the hub catches up from the
+/// stored history.
 /// </summary>
 public sealed partial class RedisOrderEvents(IConnectionMultiplexer redis, OrderEventHub hub, ILogger<RedisOrderEvents> logger)
     : BackgroundService, IOrderEventPublisher
@@ -16,40 +18,61 @@ public sealed partial class RedisOrderEvents(IConnectionMultiplexer redis, Order
 
     public Task Listening => _listening.Task;
 
-    public async Task PublishAsync(OrderStatusChanged change, CancellationToken cancellationToken)
-        => await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(change, OrderEventJson.Options));
+    public async Task PublishAsync(OrderStatusChangeNotice notice, CancellationToken cancellationToken)
+        => await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(notice, OrderEventJson.Options));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = await redis.GetSubscriber().SubscribeAsync(Channel);
+        redis.ConnectionRestored += OnConnectionRestored;
         _listening.TrySetResult();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 var message = await queue.ReadAsync(stoppingToken);
-                OrderStatusChanged? change = null;
+                OrderStatusChangeNotice? notice = null;
                 try
                 {
-                    change = JsonSerializer.Deserialize<OrderStatusChanged>((string)message.Message!, OrderEventJson.Options);
+                    notice = JsonSerializer.Deserialize<OrderStatusChangeNotice>((string)message.Message!, OrderEventJson.Options);
                 }
                 catch (JsonException exception)
                 {
                     LogBadPayload(logger, exception);
                 }
 
-                if (change is not null)
+                if (notice is not null)
                 {
-                    await hub.DispatchAsync(change, stoppingToken);
+                    await hub.DispatchAsync(notice, stoppingToken);
                 }
             }
         }
         finally
         {
+            redis.ConnectionRestored -= OnConnectionRestored;
             await queue.UnsubscribeAsync();
+        }
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs args)
+        => _ = CatchUpAsync();
+
+    private async Task CatchUpAsync()
+    {
+        try
+        {
+            await hub.CatchUpAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Nothing else to do here: the next notice of each order fills its gap as well.
+            LogCatchUpFailed(logger, exception);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an order event that is not valid JSON")]
     private static partial void LogBadPayload(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Catching up order events after the Redis connection came back failed")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception);
 }

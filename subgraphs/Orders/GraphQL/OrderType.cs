@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.GraphQL.DataLoader;
 using Shop.GraphQL.Money;
+using Shop.Orders.Events;
 using Shop.Orders.Ordering;
 
 namespace Shop.Orders.GraphQL;
@@ -22,7 +23,7 @@ public sealed class OrderType : ObjectGraphType<Order>
         Field<NonNullGraphType<OrderStatusType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderStatusChangeType>>>>("statusHistory")
             .Description("Every status the order has had, oldest first, with its time and reason.")
-            .Resolve(c => c.Source.History);
+            .Resolve(c => c.Source.History.Select(change => new OrderStatusChangeEvent(c.Source, change)));
         Field<NonNullGraphType<BooleanGraphType>>("cancelRequested").Resolve(c => c.Source.Cancellation is not null);
         Field<StringGraphType>("cancellationReason").Resolve(c => c.Source.Cancellation?.Reason);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);

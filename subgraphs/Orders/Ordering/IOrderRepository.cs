@@ -1,5 +1,3 @@
-using Shop.Orders.Events;
-
 namespace Shop.Orders.Ordering;
 
 /// <summary>
@@ -24,11 +22,18 @@ public interface IOrderRepository
     Task<Order> AddAsync(Order order, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces the stored order if it is still at <paramref name="expectedVersion"/>; false when
-    /// another writer got there first. A status change in <paramref name="published"/> is published
-    /// to subscribers once stored.
+    /// Replaces the stored order, its history included, if it is still at <paramref name="expectedVersion"/>;
+    /// false when another writer got there first. Storing only: telling subscribers is
+    /// <c>OrderEventPublishing</c>'s job.
     /// </summary>
-    Task<bool> TryUpdateAsync(Order order, long expectedVersion, OrderStatusChanged? published, CancellationToken cancellationToken);
+    Task<bool> TryUpdateAsync(Order order, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The order's stored status changes after number <paramref name="afterSequence"/>, oldest first
+    /// (empty when there are none or the order does not exist): how a follower that saw up to
+    /// <paramref name="afterSequence"/> catches up.
+    /// </summary>
+    Task<IReadOnlyList<OrderStatusChange>> GetStatusChangesAsync(Guid orderId, int afterSequence, CancellationToken cancellationToken);
 
     /// <summary>One page of orders, newest first, with the count of all that match.</summary>
     Task<OrderPage> ListAsync(OrderQuery query, CancellationToken cancellationToken);

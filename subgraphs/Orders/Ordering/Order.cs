@@ -6,7 +6,7 @@ namespace Shop.Orders.Ordering;
 /// </summary>
 public sealed class Order
 {
-    private readonly List<StatusChange> _history;
+    private readonly List<OrderStatusChange> _history;
 
     public Order(
         Guid id,
@@ -15,7 +15,7 @@ public sealed class Order
         string idempotencyKey,
         IReadOnlyList<OrderLine> lines,
         OrderStatus status,
-        IEnumerable<StatusChange> history,
+        IEnumerable<OrderStatusChange> history,
         CancellationRequest? cancellation,
         bool handedOff,
         DateTimeOffset createdAt,
@@ -28,7 +28,8 @@ public sealed class Order
         IdempotencyKey = idempotencyKey;
         Lines = lines;
         Status = status;
-        _history = [.. history];
+        // A change's sequence is its place in the history, whatever the stored copy says.
+        _history = [.. history.Select((change, index) => change with { Sequence = index + 1 })];
         Cancellation = cancellation;
         HandedOff = handedOff;
         CreatedAt = createdAt;
@@ -51,7 +52,7 @@ public sealed class Order
 
     public OrderStatus Status { get; private set; }
 
-    public IReadOnlyList<StatusChange> History => _history;
+    public IReadOnlyList<OrderStatusChange> History => _history;
 
     public CancellationRequest? Cancellation { get; private set; }
 
@@ -72,7 +73,7 @@ public sealed class Order
             idempotencyKey,
             lines,
             OrderStatus.Pending,
-            [new StatusChange(null, OrderStatus.Pending, "Order placed", at)],
+            [new OrderStatusChange(1, null, OrderStatus.Pending, "Order placed", at)],
             cancellation: null,
             handedOff: false,
             at,
@@ -80,18 +81,46 @@ public sealed class Order
             version: 1);
 
     /// <summary>Moves the order to <paramref name="to"/>; the caller has checked the move is legal.</summary>
-    public StatusChange MoveTo(OrderStatus to, string reason, DateTimeOffset at)
+    public OrderStatusChange MoveTo(OrderStatus to, string reason, DateTimeOffset at)
     {
         if (!OrderLifecycle.CanMove(Status, to))
         {
             throw new InvalidOperationException($"An order cannot move from {Status} to {to}.");
         }
 
-        var change = new StatusChange(Status, to, reason, at);
+        var change = new OrderStatusChange(_history.Count + 1, Status, to, reason, at);
         _history.Add(change);
         Status = to;
         Touch(at);
         return change;
+    }
+
+    /// <summary>
+    /// The order as it was right after its change number <paramref name="sequence"/>: that status,
+    /// the history up to it, a cancellation request only if it was made by then. A view for events
+    /// and history entries, never written back (it keeps the current <see cref="Version"/>).
+    /// </summary>
+    public Order AsOf(int sequence)
+    {
+        if (sequence < 1 || sequence > _history.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"Order {Code} has changes 1 to {_history.Count}.");
+        }
+
+        var change = _history[sequence - 1];
+        return new Order(
+            Id,
+            Code,
+            CustomerId,
+            IdempotencyKey,
+            Lines,
+            change.To,
+            _history.Take(sequence),
+            Cancellation is { } requested && requested.At <= change.At ? requested : null,
+            HandedOff,
+            CreatedAt,
+            change.At,
+            Version);
     }
 
     public void RequestCancellation(string reason, DateTimeOffset at)

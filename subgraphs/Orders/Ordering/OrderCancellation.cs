@@ -38,7 +38,7 @@ public sealed partial class OrderCancellation(
 
             var version = order.Version;
             order.RequestCancellation(reason, clock.Now());
-            if (await orders.TryUpdateAsync(order, version, published: null, cancellationToken))
+            if (await orders.TryUpdateAsync(order, version, cancellationToken))
             {
                 await NotifyProcessingAsync(order, cancellationToken);
                 return order;

@@ -7,8 +7,10 @@ namespace Shop.Orders.Ordering;
 /// <summary>
 /// Moves orders along their lifecycle for order processing. A move to the current status is a
 /// successful no-op; an illegal move is refused; concurrent writers are serialized by versions.
+/// A stored move is then published; the call succeeds only once it was, so a caller that saw a
+/// failure retries, and that retry (a no-op) publishes the latest change again.
 /// </summary>
-public sealed class OrderTransitions(IOrderRepository orders, TimeProvider clock)
+public sealed class OrderTransitions(IOrderRepository orders, OrderEventPublishing publishing, TimeProvider clock)
 {
     private const int MaxAttempts = 10;
 
@@ -23,6 +25,9 @@ public sealed class OrderTransitions(IOrderRepository orders, TimeProvider clock
             var order = await orders.GetAsync(orderId, cancellationToken) ?? throw OrderErrors.OrderNotFound(orderId);
             if (order.Status == to)
             {
+                // Possibly the retry of a call whose publish failed after storing: publish again
+                // (subscribers drop repeats by sequence, so an extra notice costs nothing).
+                await publishing.PublishLatestAsync(order, cancellationToken);
                 return new Outcome(order, Changed: false);
             }
 
@@ -39,10 +44,10 @@ public sealed class OrderTransitions(IOrderRepository orders, TimeProvider clock
             }
 
             var version = order.Version;
-            var change = order.MoveTo(to, reason, clock.Now());
-            var published = new OrderStatusChanged(order.Id, order.CustomerId, change.From, change.To, change.Reason, change.At, order.Version);
-            if (await orders.TryUpdateAsync(order, version, published, cancellationToken))
+            order.MoveTo(to, reason, clock.Now());
+            if (await orders.TryUpdateAsync(order, version, cancellationToken))
             {
+                await publishing.PublishLatestAsync(order, cancellationToken);
                 return new Outcome(order, Changed: true);
             }
         }

@@ -30,7 +30,7 @@ public sealed partial class HandOff(IOrderRepository orders, IOrderProcessing pr
 
             var expected = order.Version;
             order.MarkHandedOff(clock.Now());
-            if (await orders.TryUpdateAsync(order, expected, published: null, cancellationToken))
+            if (await orders.TryUpdateAsync(order, expected, cancellationToken))
             {
                 return true;
             }

@@ -15,13 +15,15 @@ public static class OrdersStorageExtensions
     /// Storage and backplane by configuration: MongoDB when <c>ConnectionStrings:ordersMongo</c> is
     /// set, else PostgreSQL (<c>ConnectionStrings:orders</c>). Events travel over Redis when
     /// <c>ConnectionStrings:redis</c> is set, else over PostgreSQL LISTEN/NOTIFY, else (MongoDB without
-    /// Redis, a single instance) in process.
+    /// Redis, a single instance) in process. The repositories only store; <see cref="OrderEventPublishing"/>
+    /// publishes through whichever backplane this is.
     /// </summary>
     public static IServiceCollection AddOrdersStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var mongo = configuration.GetConnectionString("ordersMongo");
         var redis = configuration.GetConnectionString("redis");
         services.AddSingleton<OrderEventHub>();
+        services.AddSingleton<OrderEventPublishing>();
 
         if (!string.IsNullOrWhiteSpace(redis))
         {
@@ -48,8 +50,9 @@ public static class OrdersStorageExtensions
         services.AddScoped<IOrderRepository, PostgresOrderRepository>();
         if (string.IsNullOrWhiteSpace(redis))
         {
-            services.AddSingleton<PostgresOrderEventListener>();
-            services.AddHostedService(provider => provider.GetRequiredService<PostgresOrderEventListener>());
+            services.AddSingleton<PostgresOrderEvents>();
+            services.AddSingleton<IOrderEventPublisher>(provider => provider.GetRequiredService<PostgresOrderEvents>());
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresOrderEvents>());
         }
 
         return services;

@@ -16,9 +16,9 @@ public sealed class LiveOrderJourneyTests(LivePlatform fixture) : IClassFixture<
 {
     private const int Generous = 300_000;
 
-    private const string MyUpdates = "subscription { myOrderUpdates { status previousStatus reason order { id } } }";
+    private const string MyUpdates = "subscription { myOrderUpdates { to from reason order { id } } }";
 
-    private const string Watch = "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { status previousStatus reason } }";
+    private const string Watch = "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { to from reason } }";
 
     [Fact(Timeout = Generous)]
     public async Task Journey_PlaceWatchAndPay_EveryStepInOrderThenStockCommitted()
@@ -46,12 +46,12 @@ public sealed class LiveOrderJourneyTests(LivePlatform fixture) : IClassFixture<
         Assert.Equal("COMPLETED", final);
         string[] steps = ["RESERVED", "AWAITING_PAYMENT", "PAID", "COMPLETED"];
         var overSse = await ReadUntilCompletedAsync(async () => (await mine.ReadEventAsync(LiveShop.Patience))?.Json.GetProperty("data").GetProperty("myOrderUpdates"));
-        Assert.Equal(steps, overSse.Select(e => e.GetProperty("status").GetString()));
+        Assert.Equal(steps, overSse.Select(e => e.GetProperty("to").GetString()));
         Assert.All(overSse, e => Assert.Equal(orderId, e.GetProperty("order").GetProperty("id").GetString()));
-        Assert.Equal(["PENDING", .. steps[..^1]], overSse.Select(e => e.GetProperty("previousStatus").GetString()));
+        Assert.Equal(["PENDING", .. steps[..^1]], overSse.Select(e => e.GetProperty("from").GetString()));
         // Watching one order began after its placement: at least the steps after the watch, in order.
         var overWs = await ReadUntilCompletedAsync(() => NextOverWebSocketAsync(socket));
-        var watched = overWs.Select(e => e.GetProperty("status").GetString()).ToArray();
+        var watched = overWs.Select(e => e.GetProperty("to").GetString()).ToArray();
         Assert.True(watched.Length >= 2, string.Join(", ", watched));
         Assert.Equal(steps[^watched.Length..], watched);
         Assert.Equal((7, 0, 7), await shop.StockAsync(productId));
@@ -129,7 +129,7 @@ public sealed class LiveOrderJourneyTests(LivePlatform fixture) : IClassFixture<
         while (await next() is { } received)
         {
             events.Add(received);
-            if (LiveShop.Terminal.Contains(received.GetProperty("status").GetString()))
+            if (LiveShop.Terminal.Contains(received.GetProperty("to").GetString()))
             {
                 break;
             }

@@ -17,7 +17,7 @@ public sealed class BackplaneTests(OrdersHost orders) : IClassFixture<OrdersHost
         var secondHub = second.GetRequiredService<OrderEventHub>();
         await using var stream = await SseClient.PostAsync(
             second.CreateHttpClient(),
-            "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { status order { status } } }",
+            "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { to order { status } } }",
             new { id = order.Id },
             orders.Tokens.Customer(customer));
         await Eventually.TrueAsync(() => secondHub.WatchersOf(order.Id, customer) == 1);
@@ -30,7 +30,7 @@ public sealed class BackplaneTests(OrdersHost orders) : IClassFixture<OrdersHost
         var received = new List<string?>();
         for (var i = 0; i < 3; i++)
         {
-            received.Add((await stream.ReadEventAsync())!.Json.GetProperty("data").GetProperty("orderStatusChanged").GetProperty("status").GetString());
+            received.Add((await stream.ReadEventAsync())!.Json.GetProperty("data").GetProperty("orderStatusChanged").GetProperty("to").GetString());
         }
 
         Assert.Equal(["RESERVED", "AWAITING_PAYMENT", "CANCELLED"], received);

@@ -51,7 +51,7 @@ public sealed class RedisBackplaneTests(RedisBackplaneTests.Host orders) : IClas
         var secondHub = second.GetRequiredService<OrderEventHub>();
         await using var stream = await SseClient.PostAsync(
             second.CreateHttpClient(),
-            "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { status } }",
+            "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { to } }",
             new { id = order.Id },
             orders.Tokens.Customer(customer));
         await Eventually.TrueAsync(() => secondHub.WatchersOf(order.Id, customer) == 1);
@@ -64,7 +64,7 @@ public sealed class RedisBackplaneTests(RedisBackplaneTests.Host orders) : IClas
         var received = new List<string?>();
         for (var i = 0; i < 4; i++)
         {
-            received.Add((await stream.ReadEventAsync())!.Json.GetProperty("data").GetProperty("orderStatusChanged").GetProperty("status").GetString());
+            received.Add((await stream.ReadEventAsync())!.Json.GetProperty("data").GetProperty("orderStatusChanged").GetProperty("to").GetString());
         }
 
         Assert.Equal(["RESERVED", "AWAITING_PAYMENT", "PAID", "COMPLETED"], received);

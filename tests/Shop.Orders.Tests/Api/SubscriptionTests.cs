@@ -9,7 +9,7 @@ namespace Shop.Orders.Tests.Api;
 /// <summary>Watching orders over SSE and graphql-transport-ws, fed by transitions stored through gRPC.</summary>
 public sealed class SubscriptionTests(OrdersHost orders) : IClassFixture<OrdersHost>
 {
-    private const string Watch = "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { status previousStatus reason at order { id status } } }";
+    private const string Watch = "subscription ($id: ID!) { orderStatusChanged(orderId: $id) { sequence to from reason at order { id status } } }";
 
     private static readonly (OrderStatus To, string Reason)[] Journey =
     [
@@ -31,8 +31,8 @@ public sealed class SubscriptionTests(OrdersHost orders) : IClassFixture<OrdersH
 
     private static void AssertJourney(IReadOnlyList<JsonElement> events)
     {
-        Assert.Equal(["RESERVED", "AWAITING_PAYMENT", "PAID", "COMPLETED"], events.Select(e => e.GetProperty("status").GetString()));
-        Assert.Equal(["PENDING", "RESERVED", "AWAITING_PAYMENT", "PAID"], events.Select(e => e.GetProperty("previousStatus").GetString()));
+        Assert.Equal(["RESERVED", "AWAITING_PAYMENT", "PAID", "COMPLETED"], events.Select(e => e.GetProperty("to").GetString()));
+        Assert.Equal(["PENDING", "RESERVED", "AWAITING_PAYMENT", "PAID"], events.Select(e => e.GetProperty("from").GetString()));
         Assert.Equal(Journey.Select(j => j.Reason), events.Select(e => e.GetProperty("reason").GetString()));
         Assert.All(events, e => Assert.True(e.GetProperty("at").GetDateTimeOffset() > DateTimeOffset.MinValue));
     }
@@ -107,7 +107,7 @@ public sealed class SubscriptionTests(OrdersHost orders) : IClassFixture<OrdersH
 
         await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = order.Id.ToString(), To = OrderStatus.Reserved, Reason = "held" });
 
-        Assert.Equal("RESERVED", (await stream.ReadEventAsync())!.Json.GetProperty("data").GetProperty("orderStatusChanged").GetProperty("status").GetString());
+        Assert.Equal("RESERVED", (await stream.ReadEventAsync())!.Json.GetProperty("data").GetProperty("orderStatusChanged").GetProperty("to").GetString());
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class SubscriptionTests(OrdersHost orders) : IClassFixture<OrdersH
         var mine = await orders.SeedOrderAsync(customer);
         var theirs = await orders.SeedOrderAsync(Guid.NewGuid());
         await using var stream = await SseClient.PostAsync(
-            orders.Host.CreateHttpClient(), "subscription { myOrderUpdates { status order { id } } }", accessToken: orders.Tokens.Customer(customer));
+            orders.Host.CreateHttpClient(), "subscription { myOrderUpdates { to order { id } } }", accessToken: orders.Tokens.Customer(customer));
         await Eventually.TrueAsync(() => Hub.WatchersOf(mine.Id, customer) == 1);
 
         await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = theirs.Id.ToString(), To = OrderStatus.Reserved, Reason = "theirs" });
@@ -125,7 +125,7 @@ public sealed class SubscriptionTests(OrdersHost orders) : IClassFixture<OrdersH
 
         var update = (await stream.ReadEventAsync())!.Json.GetProperty("data").GetProperty("myOrderUpdates");
         Assert.Equal(mine.Id.ToString(), update.GetProperty("order").GetProperty("id").GetString());
-        Assert.Equal("REJECTED", update.GetProperty("status").GetString());
+        Assert.Equal("REJECTED", update.GetProperty("to").GetString());
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class SubscriptionTests(OrdersHost orders) : IClassFixture<OrdersH
     [Fact]
     public async Task Anonymous_CannotSubscribe()
     {
-        await using var stream = await SseClient.PostAsync(orders.Host.CreateHttpClient(), "subscription { myOrderUpdates { status } }");
+        await using var stream = await SseClient.PostAsync(orders.Host.CreateHttpClient(), "subscription { myOrderUpdates { to } }");
 
         var next = await stream.ReadEventAsync();
         Assert.Contains("UNAUTHENTICATED", next!.Data);

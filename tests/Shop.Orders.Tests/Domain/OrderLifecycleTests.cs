@@ -46,6 +46,40 @@ public sealed class OrderLifecycleTests
     public void IsCancellable_UntilPaid(OrderStatus status, bool expected) => Assert.Equal(expected, OrderLifecycle.IsCancellable(status));
 
     [Fact]
+    public void AsOf_IsTheOrderRightAfterThatChange()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var order = Order.Place(Guid.NewGuid(), "k", [new OrderLine(Guid.NewGuid(), "Tea", 25_000m, 1)], OrderCode.New(), at);
+        order.MoveTo(OrderStatus.Reserved, "Stock held", at.AddSeconds(1));
+        order.RequestCancellation("Too slow", at.AddSeconds(2));
+        order.MoveTo(OrderStatus.Cancelled, "Cancelled by the customer", at.AddSeconds(3));
+
+        var reserved = order.AsOf(2);
+        var cancelled = order.AsOf(3);
+
+        Assert.Equal(OrderStatus.Reserved, reserved.Status);
+        Assert.Equal([1, 2], reserved.History.Select(c => c.Sequence));
+        Assert.Null(reserved.Cancellation);
+        Assert.Equal(at.AddSeconds(1), reserved.UpdatedAt);
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+        Assert.Equal("Too slow", cancelled.Cancellation?.Reason);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Throws<ArgumentOutOfRangeException>(() => order.AsOf(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => order.AsOf(4));
+    }
+
+    [Fact]
+    public void History_IsNumberedByPlace_WhateverTheStoredCopySays()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var stored = new[] { new OrderStatusChange(0, null, OrderStatus.Pending, "Order placed", at), new OrderStatusChange(0, OrderStatus.Pending, OrderStatus.Reserved, "held", at) };
+
+        var order = new Order(Guid.NewGuid(), "SHP-0000-0001", Guid.NewGuid(), "k", [], OrderStatus.Reserved, stored, null, false, at, at, 2);
+
+        Assert.Equal([1, 2], order.History.Select(c => c.Sequence));
+    }
+
+    [Fact]
     public void MoveTo_RecordsTheChangeAndBumpsTheVersion()
     {
         var at = DateTimeOffset.UtcNow;
@@ -53,7 +87,7 @@ public sealed class OrderLifecycleTests
 
         var change = order.MoveTo(OrderStatus.Reserved, "Stock held", at.AddSeconds(1));
 
-        Assert.Equal(new StatusChange(OrderStatus.Pending, OrderStatus.Reserved, "Stock held", at.AddSeconds(1)), change);
+        Assert.Equal(new OrderStatusChange(2, OrderStatus.Pending, OrderStatus.Reserved, "Stock held", at.AddSeconds(1)), change);
         Assert.Equal(2, order.History.Count);
         Assert.Equal(2, order.Version);
         Assert.Equal(75_000m, order.Total);

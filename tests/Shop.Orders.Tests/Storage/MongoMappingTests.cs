@@ -19,7 +19,7 @@ public sealed class MongoMappingTests
     {
         var order = new Order(OrderId, "SHP-7K3F-9Q2M", CustomerId, "key-1",
             [new OrderLine(Guid.Parse("0193c5d2-7a10-7c3e-8a55-2f0e9b1d4c03"), "Cà phê sữa", 29_000m, 2)],
-            OrderStatus.Pending, [new StatusChange(null, OrderStatus.Pending, "Order placed", PlacedAt)], null, false, PlacedAt, PlacedAt, 1);
+            OrderStatus.Pending, [new OrderStatusChange(1, null, OrderStatus.Pending, "Order placed", PlacedAt)], null, false, PlacedAt, PlacedAt, 1);
         order.MoveTo(OrderStatus.Reserved, "Stock held", PlacedAt.AddSeconds(2));
         order.RequestCancellation("Too slow", PlacedAt.AddSeconds(3));
         return order;
@@ -99,6 +99,30 @@ public sealed class MongoMappingTests
             new BsonDocument { ["createdAt"] = at, ["_id"] = new BsonDocument("$lt", id) },
         };
         Assert.Equal(expected, rendered);
+    }
+
+    [Fact]
+    public void StatusChangesAfter_ProjectsTheIdAndTheHistoryTail()
+    {
+        // Rendered as Find renders it (the aggregation form would be a different projection).
+        var rendered = MongoOrderQueries.StatusChangesAfter(2).Render(Args() with { RenderForFind = true });
+
+        Assert.Equal(new BsonDocument { ["_id"] = 1, ["history"] = new BsonDocument("$slice", new BsonArray { 2, 64 }) }, rendered);
+    }
+
+    [Fact]
+    public void StatusChangesAfter_ServerAnswer_NumbersTheChangesFromWhereTheSliceStarts()
+    {
+        var order = Sample();
+        order.MoveTo(OrderStatus.AwaitingPayment, "Payment created", PlacedAt.AddSeconds(4));
+        var stored = order.ToDocument().ToBsonDocument();
+        // What the server sends for a slice after change 1: the id and history entries 2 and 3.
+        var answer = new BsonDocument { ["_id"] = stored["_id"], ["history"] = new BsonArray(stored["history"].AsBsonArray.Skip(1)) };
+
+        var changes = BsonSerializer.Deserialize<StatusHistoryDocument>(answer).ToStatusChanges(afterSequence: 1);
+
+        Assert.Equal(order.History.Skip(1), changes);
+        Assert.Equal([2, 3], changes.Select(c => c.Sequence));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using MongoDB.Driver;
-using Shop.Orders.Events;
 using Shop.Orders.Ordering;
 using Shop.Orders.Storage.Mongo;
 
@@ -17,13 +16,7 @@ public sealed class MongoOrderRepositoryTests(MongoOrderRepositoryTests.Database
     protected override IOrderRepository Repository()
     {
         Assert.SkipWhen(database.Collection is null, SkipReason);
-        return new MongoOrderRepository(database.Collection!, database.Published);
-    }
-
-    protected override Task<Task<OrderStatusChanged>> ListenForPublishedAsync()
-    {
-        Assert.SkipWhen(database.Collection is null, SkipReason);
-        return Task.FromResult(database.Published.NextAsync());
+        return new MongoOrderRepository(database.Collection!);
     }
 
     public sealed class Database : IAsyncLifetime
@@ -31,8 +24,6 @@ public sealed class MongoOrderRepositoryTests(MongoOrderRepositoryTests.Database
         private IMongoDatabase? _database;
 
         public IMongoCollection<OrderDocument>? Collection { get; private set; }
-
-        public RecordingPublisher Published { get; } = new();
 
         public async ValueTask InitializeAsync()
         {
@@ -53,19 +44,6 @@ public sealed class MongoOrderRepositoryTests(MongoOrderRepositoryTests.Database
             {
                 await _database.Client.DropDatabaseAsync(_database.DatabaseNamespace.DatabaseName);
             }
-        }
-    }
-
-    public sealed class RecordingPublisher : IOrderEventPublisher
-    {
-        private TaskCompletionSource<OrderStatusChanged> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<OrderStatusChanged> NextAsync() => _next.Task;
-
-        public Task PublishAsync(OrderStatusChanged change, CancellationToken cancellationToken)
-        {
-            Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(change);
-            return Task.CompletedTask;
         }
     }
 }

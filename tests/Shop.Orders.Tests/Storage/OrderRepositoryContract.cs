@@ -1,4 +1,3 @@
-using Shop.Orders.Events;
 using Shop.Orders.Ordering;
 
 namespace Shop.Orders.Tests.Storage;
@@ -11,9 +10,6 @@ public abstract class OrderRepositoryContract
 {
     /// <summary>A repository on this class's database; each call a fresh unit of work.</summary>
     protected abstract IOrderRepository Repository();
-
-    /// <summary>Starts listening to what the adapter publishes; the task inside completes with the next change.</summary>
-    protected abstract Task<Task<OrderStatusChanged>> ListenForPublishedAsync();
 
     [Fact]
     public async Task AddAsync_ThenGet_RoundTripsEveryField()
@@ -97,7 +93,7 @@ public abstract class OrderRepositoryContract
         await Repository().AddAsync(order, default);
 
         order.MoveTo(OrderStatus.Reserved, "held", order.CreatedAt.AddSeconds(1));
-        var stored = await Repository().TryUpdateAsync(order, expectedVersion: 1, published: null, default);
+        var stored = await Repository().TryUpdateAsync(order, expectedVersion: 1, default);
 
         Assert.True(stored);
         AssertSame(order, (await Repository().GetAsync(order.Id, default))!);
@@ -109,11 +105,11 @@ public abstract class OrderRepositoryContract
         var order = OrderFactory.New();
         await Repository().AddAsync(order, default);
         order.MoveTo(OrderStatus.Reserved, "held", order.CreatedAt.AddSeconds(1));
-        await Repository().TryUpdateAsync(order, 1, null, default);
+        await Repository().TryUpdateAsync(order, 1, default);
 
         var stale = (await Repository().GetAsync(order.Id, default))!;
         stale.MoveTo(OrderStatus.Cancelled, "late writer", order.CreatedAt.AddSeconds(2));
-        var stored = await Repository().TryUpdateAsync(stale, expectedVersion: 1, published: null, default);
+        var stored = await Repository().TryUpdateAsync(stale, expectedVersion: 1, default);
 
         Assert.False(stored);
         Assert.Equal(OrderStatus.Reserved, (await Repository().GetAsync(order.Id, default))!.Status);
@@ -133,25 +129,44 @@ public abstract class OrderRepositoryContract
             copies.Add(copy);
         }
 
-        var results = await Task.WhenAll(copies.Select(copy => Task.Run(() => Repository().TryUpdateAsync(copy, 1, null, default))));
+        var results = await Task.WhenAll(copies.Select(copy => Task.Run(() => Repository().TryUpdateAsync(copy, 1, default))));
 
         Assert.Equal(1, results.Count(won => won));
         Assert.Equal(2, (await Repository().GetAsync(order.Id, default))!.History.Count);
     }
 
     [Fact]
-    public async Task TryUpdateAsync_WithAChange_PublishesItAfterStoring()
+    public async Task GetStatusChangesAsync_ReturnsTheChangesAfterASequence_OldestFirst()
     {
         var order = OrderFactory.New();
         await Repository().AddAsync(order, default);
-        var change = order.MoveTo(OrderStatus.Reserved, "held", order.CreatedAt.AddSeconds(1));
-        var published = new OrderStatusChanged(order.Id, order.CustomerId, change.From, change.To, change.Reason, change.At, order.Version);
+        var version = order.Version;
+        foreach (var (to, seconds) in new[] { (OrderStatus.Reserved, 1), (OrderStatus.AwaitingPayment, 2), (OrderStatus.Paid, 3) })
+        {
+            order.MoveTo(to, $"to {to}", order.CreatedAt.AddSeconds(seconds));
+            Assert.True(await Repository().TryUpdateAsync(order, version, default));
+            version = order.Version;
+        }
 
-        var next = await ListenForPublishedAsync();
-        await Repository().TryUpdateAsync(order, 1, published, default);
+        var all = await Repository().GetStatusChangesAsync(order.Id, 0, default);
+        var tail = await Repository().GetStatusChangesAsync(order.Id, 2, default);
+        var none = await Repository().GetStatusChangesAsync(order.Id, 4, default);
 
-        Assert.Equal(published, await next.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(order.History, all);
+        Assert.Equal([1, 2, 3, 4], all.Select(c => c.Sequence));
+        Assert.Equal(order.History.Skip(2), tail);
+        Assert.Equal([OrderStatus.AwaitingPayment, OrderStatus.Paid], tail.Select(c => c.To));
+        Assert.Equal([3, 4], tail.Select(c => c.Sequence));
+        Assert.Empty(none);
     }
+
+    [Fact]
+    public async Task GetStatusChangesAsync_UnknownOrder_IsEmpty()
+        => Assert.Empty(await Repository().GetStatusChangesAsync(Guid.NewGuid(), 0, default));
+
+    [Fact]
+    public async Task GetStatusChangesAsync_NegativeSequence_IsRefused()
+        => await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Repository().GetStatusChangesAsync(Guid.NewGuid(), -1, default));
 
     [Fact]
     public async Task ListAsync_PagesNewestFirst_WithFiltersAndTotal()
@@ -165,7 +180,7 @@ public abstract class OrderRepositoryContract
 
         var reserved = orders[2];
         reserved.MoveTo(OrderStatus.Reserved, "held", reserved.CreatedAt.AddSeconds(1));
-        await Repository().TryUpdateAsync(reserved, 1, null, default);
+        await Repository().TryUpdateAsync(reserved, 1, default);
         await Repository().AddAsync(OrderFactory.New(), default);
 
         var first = await Repository().ListAsync(new OrderQuery(customer, null, 3, null), default);

@@ -13,6 +13,9 @@ public static class MongoOrderQueries
     public const string CodeIndex = "ux_code";
     public const string IdempotencyIndex = "ux_customer_idempotency_key";
 
+    // More than the lifecycle can ever produce (it has seven statuses); $slice needs a count.
+    private const int MaxHistory = 64;
+
     private static FilterDefinitionBuilder<OrderDocument> Filter => Builders<OrderDocument>.Filter;
 
     public static FilterDefinition<OrderDocument> ById(Guid id) => Filter.Eq(o => o.Id, id);
@@ -27,6 +30,13 @@ public static class MongoOrderQueries
     /// <summary>The optimistic write: only the version the change was computed from is replaced.</summary>
     public static FilterDefinition<OrderDocument> ByIdAndVersion(Guid id, long version)
         => Filter.And(Filter.Eq(o => o.Id, id), Filter.Eq(o => o.Version, version));
+
+    /// <summary>
+    /// Only the history entries after <paramref name="afterSequence"/> (a change's sequence is its
+    /// place in the array, counting from 1), and nothing else of the order.
+    /// </summary>
+    public static ProjectionDefinition<OrderDocument> StatusChangesAfter(int afterSequence)
+        => Builders<OrderDocument>.Projection.Include(o => o.Id).Slice(o => o.History, afterSequence, MaxHistory);
 
     /// <summary>The orders a listing counts: by customer and status when given.</summary>
     public static FilterDefinition<OrderDocument> Matching(OrderQuery query)

@@ -1,16 +1,14 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
-using Shop.Orders.Events;
 using Shop.Orders.Ordering;
 
 namespace Shop.Orders.Storage.Mongo;
 
 /// <summary>
-/// Orders in MongoDB, one document each. Transitions are optimistic replaces keyed by version, and
-/// published to the backplane once stored.
+/// Orders in MongoDB, one document each. Transitions are optimistic replaces keyed by version.
 /// </summary>
-public sealed class MongoOrderRepository(IMongoCollection<OrderDocument> collection, IOrderEventPublisher publisher) : IOrderRepository
+public sealed class MongoOrderRepository(IMongoCollection<OrderDocument> collection) : IOrderRepository
 {
     public const string CollectionName = "orders";
 
@@ -47,21 +45,20 @@ public sealed class MongoOrderRepository(IMongoCollection<OrderDocument> collect
         }
     }
 
-    public async Task<bool> TryUpdateAsync(Order order, long expectedVersion, OrderStatusChanged? published, CancellationToken cancellationToken)
+    public async Task<bool> TryUpdateAsync(Order order, long expectedVersion, CancellationToken cancellationToken)
     {
         var result = await collection.ReplaceOneAsync(
             MongoOrderQueries.ByIdAndVersion(order.Id, expectedVersion), order.ToDocument(), cancellationToken: cancellationToken);
-        if (result.ModifiedCount == 0)
-        {
-            return false;
-        }
+        return result.ModifiedCount == 1;
+    }
 
-        if (published is not null)
-        {
-            await publisher.PublishAsync(published, cancellationToken);
-        }
-
-        return true;
+    public async Task<IReadOnlyList<OrderStatusChange>> GetStatusChangesAsync(Guid orderId, int afterSequence, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        var document = await collection.Find(MongoOrderQueries.ById(orderId))
+            .Project<StatusHistoryDocument>(MongoOrderQueries.StatusChangesAfter(afterSequence))
+            .FirstOrDefaultAsync(cancellationToken);
+        return document is null ? [] : document.ToStatusChanges(afterSequence);
     }
 
     public async Task<OrderPage> ListAsync(OrderQuery query, CancellationToken cancellationToken)

@@ -47,11 +47,16 @@ public static class OrderDocumentMapping
         document.IdempotencyKey,
         [.. document.Lines.Select(l => new OrderLine(l.ProductId, l.ProductName, l.UnitPrice, l.Quantity))],
         document.Status,
-        document.History.Select(h => new StatusChange(h.From, h.To, h.Reason, h.At)),
+        document.History.Select((h, index) => h.ToStatusChange(index + 1)),
         document.Cancellation is { } c ? new CancellationRequest(c.Reason, c.At) : null,
         document.HandedOff,
         document.CreatedAt,
         document.UpdatedAt,
         document.Version);
+    /// <summary>A slice of a history that starts after change <paramref name="afterSequence"/>, numbered from there.</summary>
+    public static IReadOnlyList<OrderStatusChange> ToStatusChanges(this StatusHistoryDocument document, int afterSequence)
+        => [.. document.History.Select((change, index) => change.ToStatusChange(afterSequence + index + 1))];
 
+    public static OrderStatusChange ToStatusChange(this StatusChangeDocument document, int sequence)
+        => new(sequence, document.From, document.To, document.Reason, document.At);
 }

@@ -29,6 +29,10 @@ internal static class OrderRecordMapping
         Version = order.Version,
     };
 
+    /// <summary>One history entry as stored; its sequence is its place in the history, given by the caller.</summary>
+    public static OrderStatusChange ToStatusChange(string json, int sequence)
+        => JsonSerializer.Deserialize<OrderStatusChange>(json, Json)! with { Sequence = sequence };
+
     public static Order ToOrder(this OrderRecord record) => new(
         record.Id,
         record.Code,
@@ -36,7 +40,7 @@ internal static class OrderRecordMapping
         record.IdempotencyKey,
         JsonSerializer.Deserialize<List<OrderLine>>(record.Lines, Json)!,
         record.Status,
-        JsonSerializer.Deserialize<List<StatusChange>>(record.History, Json)!,
+        JsonSerializer.Deserialize<List<OrderStatusChange>>(record.History, Json)!,
         record.CancelRequestedAt is { } at ? new CancellationRequest(record.CancelReason!, at) : null,
         record.HandedOff,
         record.CreatedAt,

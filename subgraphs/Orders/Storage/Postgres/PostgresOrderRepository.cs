@@ -1,21 +1,15 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Shop.Orders.Events;
 using Shop.Orders.Ordering;
 
 namespace Shop.Orders.Storage.Postgres;
 
 /// <summary>
-/// Orders in PostgreSQL. A transition's notification is sent inside the transaction that stores it,
-/// so every instance receives events exactly in commit order, and only for committed changes.
-/// With an external backplane configured (Redis), events are published to it after the commit.
-/// Each call takes its own pooled context, so callers may run concurrently (parallel resolvers).
+/// Orders in PostgreSQL. Each call takes its own pooled context, so callers may run concurrently
+/// (parallel resolvers).
 /// </summary>
-public sealed class PostgresOrderRepository(IDbContextFactory<OrdersDbContext> contexts, IOrderEventPublisher? externalPublisher = null) : IOrderRepository
+public sealed class PostgresOrderRepository(IDbContextFactory<OrdersDbContext> contexts) : IOrderRepository
 {
-    public const string NotificationChannel = "shop_order_events";
-
     public async Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -63,13 +57,10 @@ public sealed class PostgresOrderRepository(IDbContextFactory<OrdersDbContext> c
         }
     }
 
-    public async Task<bool> TryUpdateAsync(Order order, long expectedVersion, OrderStatusChanged? published, CancellationToken cancellationToken)
+    public async Task<bool> TryUpdateAsync(Order order, long expectedVersion, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = order.ToRecord();
-        var notifyHere = published is not null && externalPublisher is null;
-        await using var transaction = notifyHere ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-
         var updated = await db.Orders
             .Where(o => o.Id == record.Id && o.Version == expectedVersion)
             .ExecuteUpdateAsync(
@@ -82,23 +73,36 @@ public sealed class PostgresOrderRepository(IDbContextFactory<OrdersDbContext> c
                     .SetProperty(o => o.UpdatedAt, record.UpdatedAt)
                     .SetProperty(o => o.Version, record.Version),
                 cancellationToken);
-        if (updated == 0)
+        return updated == 1;
+    }
+
+    public async Task<IReadOnlyList<OrderStatusChange>> GetStatusChangesAsync(Guid orderId, int afterSequence, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        // Only the tail of the history leaves the server, numbered by each entry's place in it.
+        await using var query = new NpgsqlCommand(
+            """
+            SELECT change.value::text
+            FROM orders o, jsonb_array_elements(o.history) WITH ORDINALITY AS change(value, sequence)
+            WHERE o.id = $1 AND change.sequence > $2
+            ORDER BY change.sequence
+            """,
+            connection);
+        query.Parameters.Add(new NpgsqlParameter { Value = orderId });
+        query.Parameters.Add(new NpgsqlParameter { Value = (long)afterSequence });
+        var entries = new List<string>();
+        await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
         {
-            return false;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(reader.GetString(0));
+            }
         }
 
-        if (transaction is not null)
-        {
-            var payload = JsonSerializer.Serialize(published, OrderEventJson.Options);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({NotificationChannel}, {payload})", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else if (published is not null)
-        {
-            await externalPublisher!.PublishAsync(published, cancellationToken);
-        }
-
-        return true;
+        return [.. entries.Select((entry, index) => OrderRecordMapping.ToStatusChange(entry, afterSequence + index + 1))];
     }
 
     public async Task<OrderPage> ListAsync(OrderQuery query, CancellationToken cancellationToken)
