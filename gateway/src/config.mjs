@@ -21,6 +21,13 @@ export function readConfig(env = process.env) {
     throw new Error(`SUBGRAPH_SUBSCRIPTIONS must be "sse" or "ws", got "${env.SUBGRAPH_SUBSCRIPTIONS}".`);
   }
 
+  // Who plans each operation across the subgraphs: Hive Gateway's JavaScript planner, or Hive
+  // Router's Rust one (@graphql-hive/router-runtime, a native addon). README, "Gateway benchmark".
+  const queryPlanner = (env.GATEWAY_QUERY_PLANNER || 'js').trim().toLowerCase();
+  if (queryPlanner !== 'js' && queryPlanner !== 'rust') {
+    throw new Error(`GATEWAY_QUERY_PLANNER must be "js" or "rust", got "${env.GATEWAY_QUERY_PLANNER}".`);
+  }
+
   const subgraphUrls = Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, subgraphUrl(name, env)]));
   return Object.freeze({
     host: env.GATEWAY_HOST?.trim() || '127.0.0.1',
@@ -31,6 +38,7 @@ export function readConfig(env = process.env) {
     subgraphUrls,
     paymentsCallbackUrl: httpUrl(env, 'PAYMENTS_CALLBACK_URL', callbackTarget(subgraphUrls.payments)).toString(),
     subscriptions,
+    queryPlanner,
     auth: Object.freeze({
       jwksUrl: httpUrl(env, 'JWKS_URL', 'http://127.0.0.1:5001/.well-known/jwks.json'),
       issuer: env.JWT_ISSUER?.trim() || 'shop-users',

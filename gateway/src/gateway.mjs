@@ -90,6 +90,10 @@ export function createShopGateway(config, log) {
     maskedErrors: true,
     cors: corsPolicy(config.corsOrigins),
     transportEntries: transportEntries(config),
+    // Loaded only when chosen: the Rust planner is a native addon the JavaScript one does not need.
+    ...(config.queryPlanner === 'rust'
+      ? { unifiedGraphHandler: (opts) => import('@graphql-hive/router-runtime').then(({ unifiedGraphHandler }) => unifiedGraphHandler(opts)) }
+      : {}),
     // Only the validated token goes on, never whatever else the client sent; and the client's address,
     // so per-address rules in the subgraphs (the users service's login throttle) see the client, not
     // the gateway.

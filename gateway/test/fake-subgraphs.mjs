@@ -1,6 +1,7 @@
 // Two small federated subgraphs for the gateway's tests, on loopback ports: GraphQL over HTTP and
 // SSE by Yoga, graphql-transport-ws by graphql-ws. Their SDL has the shape GraphQL.NET prints.
 import { createServer } from 'node:http';
+import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -84,19 +85,25 @@ export function productsSchema(calls) {
       },
       Subscription: {
         ticks: {
-          async* subscribe(_, { n, everyMs = 10 }, context) {
-            // Each event tells how the gateway came (SSE request or WebSocket) and with what token.
-            const via = context.connectionParams ? 'ws' : 'sse';
-            const who = seenAuthorization(context) ?? 'anonymous';
-            for (let i = 1; i <= n; i++) {
-              await new Promise((resolve) => { setTimeout(resolve, everyMs); });
-              yield { ticks: `${i}:${via}:${who}` };
-            }
+          subscribe(_, { n, everyMs = 10 }, context) {
+            // A refusal before the first event, as the orders subgraph refuses another customer's order.
+            if (n < 0) throw new GraphQLError('No such order to watch.', { extensions: { code: 'NOT_FOUND' } });
+            return tick(n, everyMs, context);
           },
         },
       },
     },
   });
+}
+
+// Each event tells how the gateway came (SSE request or WebSocket) and with what token.
+async function* tick(n, everyMs, context) {
+  const via = context.connectionParams ? 'ws' : 'sse';
+  const who = seenAuthorization(context) ?? 'anonymous';
+  for (let i = 1; i <= n; i++) {
+    await new Promise((resolve) => { setTimeout(resolve, everyMs); });
+    yield { ticks: `${i}:${via}:${who}` };
+  }
 }
 
 export function usersSchema() {

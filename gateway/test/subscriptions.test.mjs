@@ -45,6 +45,18 @@ describe('subscriptions', () => {
     assert.deepEqual(results, [{ data: { ticks: `1:sse:Bearer ${token}` } }, { data: { ticks: `2:sse:Bearer ${token}` } }]);
   });
 
+  it('WebSocketSubscription_RefusedByTheSubgraph_KeepsTheSubgraphsMessageAndCode', async () => {
+    // As the orders subgraph refuses to let one customer watch another's order (NOT_FOUND). The Rust
+    // planner (GATEWAY_QUERY_PLANNER=rust) masks this as "Unexpected error.", so js stays the default.
+    const { client } = wsClient(platform, {});
+
+    const results = await collect(client, 'subscription { ticks(n: -1) }');
+    await client.dispose();
+
+    assert.equal(results.length, 1);
+    assert.deepEqual(results[0].errors.map((error) => [error.message, error.extensions?.code]), [['No such order to watch.', 'NOT_FOUND']]);
+  });
+
   it('WebSocketMutation_IsExecuted', async () => {
     // graphql-transport-ws carries every operation type; only GET over HTTP must not mutate.
     const { client } = wsClient(platform, {});

@@ -39,6 +39,8 @@ export async function startPlatform(env = {}) {
     JWKS_URL: jwks.url,
     METRICS_PORT: '0',
     LOG_LEVEL: 'error',
+    // The whole suite runs against either planner: GATEWAY_QUERY_PLANNER=rust npm test.
+    GATEWAY_QUERY_PLANNER: process.env.GATEWAY_QUERY_PLANNER ?? '',
     ...env,
   });
   const gateway = await startGateway(config, createLogger(config.logLevel));

@@ -13,6 +13,7 @@ describe('config', () => {
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.development, false);
     assert.equal(config.subscriptions, 'ws');
+    assert.equal(config.queryPlanner, 'js');
     assert.equal(config.metrics.host, '127.0.0.1');
     assert.equal(config.metrics.port, 9464);
     assert.deepEqual(config.limits, {
@@ -28,7 +29,7 @@ describe('config', () => {
   it('ReadConfig_Overrides_AreTaken', () => {
     const config = readConfig({
       SUBGRAPH_ORDERS_URL: 'http://orders:8080/graphql', SHOP_ENV: 'Development', CORS_ORIGINS: 'https://a.example, https://b.example',
-      SUBGRAPH_SUBSCRIPTIONS: 'SSE', RATE_LIMIT_USER_MAX: '0',
+      SUBGRAPH_SUBSCRIPTIONS: 'SSE', RATE_LIMIT_USER_MAX: '0', GATEWAY_QUERY_PLANNER: ' Rust ',
     });
 
     assert.equal(config.subgraphUrls.orders, 'http://orders:8080/graphql');
@@ -36,6 +37,7 @@ describe('config', () => {
     assert.deepEqual(config.corsOrigins, ['https://a.example', 'https://b.example']);
     assert.equal(config.subscriptions, 'sse');
     assert.equal(config.rateLimit.userMax, 0);
+    assert.equal(config.queryPlanner, 'rust');
   });
 
   it('ReadConfig_MalformedValue_NamesTheVariable', () => {
@@ -44,6 +46,7 @@ describe('config', () => {
       ['JWKS_URL', 'not a url', /JWKS_URL must be an absolute URL/],
       ['SUBGRAPH_USERS_URL', 'file:///etc/passwd', /SUBGRAPH_USERS_URL must be an http\(s\) URL/],
       ['SUBGRAPH_SUBSCRIPTIONS', 'grpc', /SUBGRAPH_SUBSCRIPTIONS must be "sse" or "ws"/],
+      ['GATEWAY_QUERY_PLANNER', 'go', /GATEWAY_QUERY_PLANNER must be "js" or "rust"/],
       ['TRUST_PROXY', 'maybe', /TRUST_PROXY must be true or false/],
       ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
       ['GRAPHQL_MAX_COST', '0', /GRAPHQL_MAX_COST must be an integer from 1/],
