@@ -56,6 +56,7 @@ public static class Extensions
     /// <summary>
     /// The shared Temporal client (<c>Temporal:Address</c>, <c>Namespace</c>, <c>ApiKey</c>, <c>Tls:*</c>) and a worker on <c>Temporal:TaskQueue</c> running
     /// <see cref="OrderWorkflow"/> with scoped activities; it keeps retrying while Temporal is down.
+    /// Activities continue the trace of the workflow's starter (<see cref="TracingWorkerInterceptor"/>).
     /// </summary>
     public static IServiceCollection AddOrderWorker(this IServiceCollection services, IConfiguration configuration)
     {
@@ -71,7 +72,8 @@ public static class Extensions
             .AddWorkflow<OrderWorkflow>()
             .AddScopedActivities<OrderActivities>()
             .AddScopedActivities<InventoryActivities>()
-            .AddScopedActivities<PaymentActivities>();
+            .AddScopedActivities<PaymentActivities>()
+            .ConfigureOptions(options => options.Interceptors = [new TracingWorkerInterceptor()]);
 
         // The SDK's hosted worker stops the process when the server is down; ours waits it out.
         var hosted = services.Skip(before).First(d => d.ServiceType == typeof(IHostedService));

@@ -14,7 +14,8 @@ public static class TemporalClientExtensions
     /// <summary>
     /// Registers a lazily connecting <see cref="ITemporalClient"/> configured from the <c>Temporal</c>
     /// section (address, namespace, API key, TLS), the one way every Shop process reaches Temporal.
-    /// The first call connects; a server that is down fails that call, not the start-up.
+    /// The first call connects; a server that is down fails that call, not the start-up. Starts and
+    /// signals carry the caller's trace context (<see cref="TracePropagationInterceptor"/>).
     /// </summary>
     public static OptionsBuilder<TemporalClientConnectOptions> AddShopTemporalClient(
         this IServiceCollection services, IConfiguration configuration)
@@ -27,7 +28,11 @@ public static class TemporalClientExtensions
 
         services.AddSingleton(Options.Create(settings));
         return services.AddTemporalClient(settings.Address, settings.Namespace)
-            .Configure(options => Apply(settings, options));
+            .Configure(options =>
+            {
+                Apply(settings, options);
+                options.Interceptors = [new TracePropagationInterceptor()];
+            });
     }
 
     /// <summary>Applies API key and TLS settings to connection options.</summary>

@@ -1,5 +1,6 @@
 using Shop.Orchestration;
 using Shop.Orchestrator.Activities;
+using Shop.Orchestrator.Temporal;
 using Shop.Orchestrator.Workflows;
 using Temporalio.Worker;
 
@@ -50,7 +51,8 @@ public static class OrderHistories
     public static async Task<CapturingInterceptor> ReplayAsync(Temporalio.Common.WorkflowHistory history)
     {
         var capture = new CapturingInterceptor();
-        var options = new WorkflowReplayerOptions { Interceptors = [capture] }.AddWorkflow<OrderWorkflow>();
+        // With the worker's tracing interceptor, as deployed: it must not change what replay checks.
+        var options = new WorkflowReplayerOptions { Interceptors = [capture, new TracingWorkerInterceptor()] }.AddWorkflow<OrderWorkflow>();
         // A malformed history can make replay wait for ever rather than fail.
         await new WorkflowReplayer(options).ReplayWorkflowAsync(history).WaitAsync(TimeSpan.FromSeconds(30));
         return capture;
