@@ -9,37 +9,7 @@ namespace Shop.Orders.Tests.Api;
 /// <summary>With Redis configured, two instances share events through it instead of PostgreSQL.</summary>
 public sealed class RedisBackplaneTests(RedisBackplaneTests.Host orders) : IClassFixture<RedisBackplaneTests.Host>
 {
-    public sealed class Host : OrdersHost
-    {
-        private RedisServer? _redis;
-
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:redis"] = _redis?.ConnectionString,
-        };
-
-        public override async ValueTask InitializeAsync()
-        {
-            if (!RedisServer.Available)
-            {
-                return;
-            }
-
-            _redis = await RedisServer.StartAsync();
-            await base.InitializeAsync();
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            if (_redis is null)
-            {
-                return;
-            }
-
-            await base.DisposeAsync();
-            await _redis.DisposeAsync();
-        }
-    }
+    public sealed class Host : RedisOrdersHost;
 
     [Fact]
     public async Task TransitionOnOneInstance_ReachesSubscribersOnAnother()

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Orders.Events;
 using Shop.Orders.Grpc;
+using Shop.Testing;
 using Shop.Testing.Clients;
 
 namespace Shop.Orders.Tests.Events;
@@ -62,6 +65,21 @@ internal static class EventStreams
             Assert.Equal(received.GetProperty("sequence").GetInt32(), order.GetProperty("statusHistory").EnumerateArray().Last().GetProperty("sequence").GetInt32());
         }
     }
+
+    /// <summary>Seeds an order and watches it over SSE as its customer, once the hub counts the watcher.</summary>
+    public static async Task<(Guid Order, SseStream Stream)> WatchNewOrderAsync(this OrdersHost orders)
+    {
+        var customer = Guid.NewGuid();
+        var order = await orders.SeedOrderAsync(customer);
+        var stream = await SseClient.PostAsync(
+            orders.Host.CreateHttpClient(), WatchOrder, new { id = order.Id }, orders.Tokens.Customer(customer));
+        await Eventually.TrueAsync(() => orders.Host.GetRequiredService<OrderEventHub>().WatchersOf(order.Id, customer) == 1);
+        return (order.Id, stream);
+    }
+
+    /// <summary>Moves an order over the orders gRPC API, as order processing does.</summary>
+    public static async Task<TransitionResponse> TransitionAsync(this OrdersHost orders, Guid orderId, OrderStatus to)
+        => await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = orderId.ToString(), To = to, Reason = "step" });
 
     public static int[] Sequences(IEnumerable<JsonElement> events) => [.. events.Select(e => e.GetProperty("sequence").GetInt32())];
 

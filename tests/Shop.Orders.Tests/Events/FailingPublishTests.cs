@@ -25,10 +25,10 @@ public sealed class FailingPublishTests(FailingPublishTests.Host orders) : IClas
     [Fact]
     public async Task PublishFailsAFewTimes_TheTransitionSucceedsAndTheEventArrives()
     {
-        var (order, stream) = await WatchNewOrderAsync();
+        var (order, stream) = await orders.WatchNewOrderAsync();
         Publisher.FailNext(3);
 
-        var response = await TransitionAsync(order, OrderStatus.Reserved);
+        var response = await orders.TransitionAsync(order, OrderStatus.Reserved);
 
         Assert.True(response.Changed);
         var received = Assert.Single(await EventStreams.ReadAsync(stream, "orderStatusChanged", 1));
@@ -41,17 +41,17 @@ public sealed class FailingPublishTests(FailingPublishTests.Host orders) : IClas
     [Fact]
     public async Task PublishKeepsFailing_TheCallFails_AndItsRetryPublishesTheStoredChange()
     {
-        var (order, stream) = await WatchNewOrderAsync();
+        var (order, stream) = await orders.WatchNewOrderAsync();
         Publisher.FailNext(OrderEventPublishing.Attempts);
 
-        var failed = await Assert.ThrowsAsync<RpcException>(() => TransitionAsync(order, OrderStatus.Reserved));
-        var retried = await TransitionAsync(order, OrderStatus.Reserved);
+        var failed = await Assert.ThrowsAsync<RpcException>(() => orders.TransitionAsync(order, OrderStatus.Reserved));
+        var retried = await orders.TransitionAsync(order, OrderStatus.Reserved);
 
         Assert.NotEqual(StatusCode.OK, failed.StatusCode);
         Assert.False(retried.Changed);
         // Nothing else happens to the order: only the retry's notice can bring this event.
         var reserved = await EventStreams.ReadAsync(stream, "orderStatusChanged", 1);
-        await TransitionAsync(order, OrderStatus.AwaitingPayment);
+        await orders.TransitionAsync(order, OrderStatus.AwaitingPayment);
         var events = reserved.Concat(await EventStreams.ReadAsync(stream, "orderStatusChanged", 1)).ToList();
         Assert.Equal([2, 3], EventStreams.Sequences(events));
         Assert.Equal(["RESERVED", "AWAITING_PAYMENT"], EventStreams.Statuses(events));
@@ -61,12 +61,12 @@ public sealed class FailingPublishTests(FailingPublishTests.Host orders) : IClas
     [Fact]
     public async Task PublishFailsForGood_TheNextChangeOfTheOrderBringsTheMissedOneFirst()
     {
-        var (order, stream) = await WatchNewOrderAsync();
+        var (order, stream) = await orders.WatchNewOrderAsync();
         Publisher.FailNext(OrderEventPublishing.Attempts);
-        await Assert.ThrowsAsync<RpcException>(() => TransitionAsync(order, OrderStatus.Reserved));
+        await Assert.ThrowsAsync<RpcException>(() => orders.TransitionAsync(order, OrderStatus.Reserved));
 
         // No retry of that call: the next transition's notice points past the missed change.
-        await TransitionAsync(order, OrderStatus.Cancelled);
+        await orders.TransitionAsync(order, OrderStatus.Cancelled);
 
         var events = await EventStreams.ReadAsync(stream, "orderStatusChanged", 2);
         Assert.Equal([2, 3], EventStreams.Sequences(events));
@@ -74,17 +74,4 @@ public sealed class FailingPublishTests(FailingPublishTests.Host orders) : IClas
         EventStreams.AssertOrderAsOfEachEvent(events);
         await stream.DisposeAsync();
     }
-
-    private async Task<(Guid Order, SseStream Stream)> WatchNewOrderAsync()
-    {
-        var customer = Guid.NewGuid();
-        var order = await orders.SeedOrderAsync(customer);
-        var stream = await SseClient.PostAsync(
-            orders.Host.CreateHttpClient(), EventStreams.WatchOrder, new { id = order.Id }, orders.Tokens.Customer(customer));
-        await Eventually.TrueAsync(() => orders.Host.GetRequiredService<OrderEventHub>().WatchersOf(order.Id, customer) == 1);
-        return (order.Id, stream);
-    }
-
-    private async Task<TransitionResponse> TransitionAsync(Guid orderId, OrderStatus to)
-        => await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = orderId.ToString(), To = to, Reason = "step" });
 }

@@ -28,7 +28,7 @@ public sealed class ListenerReconnectTests(ListenerReconnectTests.Host orders) :
         await using var stream = await SseClient.PostAsync(
             orders.Host.CreateHttpClient(), EventStreams.WatchOrder, new { id = order.Id }, orders.Tokens.Customer(customer));
         await Eventually.TrueAsync(() => hub.WatchersOf(order.Id, customer) == 1);
-        await TransitionAsync(order.Id, OrderStatus.Reserved);
+        await orders.TransitionAsync(order.Id, OrderStatus.Reserved);
         var first = await EventStreams.ReadAsync(stream, "orderStatusChanged", 1);
 
         var connections = backplane.Connections;
@@ -36,7 +36,7 @@ public sealed class ListenerReconnectTests(ListenerReconnectTests.Host orders) :
         await Eventually.TrueAsync(() => backplane.ListenerProcessId == 0, because: "the listener did not notice its connection ended");
         foreach (var to in EventStreams.Journey[1..])
         {
-            await TransitionAsync(order.Id, to);
+            await orders.TransitionAsync(order.Id, to);
         }
 
         Assert.Equal(connections, backplane.Connections);
@@ -48,9 +48,6 @@ public sealed class ListenerReconnectTests(ListenerReconnectTests.Host orders) :
         EventStreams.AssertOrderAsOfEachEvent(events);
         Assert.True(backplane.Connections > connections);
     }
-
-    private Task TransitionAsync(Guid orderId, OrderStatus to)
-        => orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = orderId.ToString(), To = to, Reason = "step" }).ResponseAsync;
 
     private async Task TerminateAsync(int processId)
     {

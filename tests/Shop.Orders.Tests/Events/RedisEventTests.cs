@@ -12,43 +12,12 @@ namespace Shop.Orders.Tests.Events;
 /// <summary>The Redis backplane (a real redis-server) loses a publish or its subscription connection.</summary>
 public sealed class RedisEventTests(RedisEventTests.Host orders) : IClassFixture<RedisEventTests.Host>
 {
-    public sealed class Host : OrdersHost
+    public sealed class Host : RedisOrdersHost
     {
-        private RedisServer? _redis;
-
-        public string? RedisConnectionString => _redis?.ConnectionString;
-
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:redis"] = _redis?.ConnectionString,
-        };
-
         protected override void ConfigureServices(IServiceCollection services)
         {
             services.AddSingleton(provider => new FlakyPublisher(provider.GetRequiredService<RedisOrderEvents>()));
             services.AddSingleton<IOrderEventPublisher>(provider => provider.GetRequiredService<FlakyPublisher>());
-        }
-
-        public override async ValueTask InitializeAsync()
-        {
-            if (!RedisServer.Available)
-            {
-                return;
-            }
-
-            _redis = await RedisServer.StartAsync();
-            await base.InitializeAsync();
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            if (_redis is null)
-            {
-                return;
-            }
-
-            await base.DisposeAsync();
-            await _redis.DisposeAsync();
         }
     }
 
@@ -58,11 +27,11 @@ public sealed class RedisEventTests(RedisEventTests.Host orders) : IClassFixture
     public async Task PublishKeepsFailing_TheRetriedTransitionPublishesAndTheEventArrives()
     {
         Assert.SkipUnless(RedisServer.Available, RedisServer.MissingReason);
-        var (order, stream) = await WatchNewOrderAsync();
+        var (order, stream) = await orders.WatchNewOrderAsync();
         Publisher.FailNext(OrderEventPublishing.Attempts + 2);
 
-        await Assert.ThrowsAsync<RpcException>(() => TransitionAsync(order, OrderStatus.Reserved));
-        var retried = await TransitionAsync(order, OrderStatus.Reserved);
+        await Assert.ThrowsAsync<RpcException>(() => orders.TransitionAsync(order, OrderStatus.Reserved));
+        var retried = await orders.TransitionAsync(order, OrderStatus.Reserved);
 
         Assert.False(retried.Changed);
         var received = Assert.Single(await EventStreams.ReadAsync(stream, "orderStatusChanged", 1));
@@ -75,9 +44,9 @@ public sealed class RedisEventTests(RedisEventTests.Host orders) : IClassFixture
     public async Task MessageLostThenSubscriptionConnectionDrops_TheReconnectCatchesUp()
     {
         Assert.SkipUnless(RedisServer.Available, RedisServer.MissingReason);
-        var (order, stream) = await WatchNewOrderAsync();
+        var (order, stream) = await orders.WatchNewOrderAsync();
         Publisher.DropNext(1);
-        await TransitionAsync(order, OrderStatus.Reserved);
+        await orders.TransitionAsync(order, OrderStatus.Reserved);
 
         // Nothing else will mention this order: only the catch-up after the reconnect can deliver it.
         await using var admin = await ConnectionMultiplexer.ConnectAsync(orders.RedisConnectionString + ",allowAdmin=true");
@@ -88,17 +57,4 @@ public sealed class RedisEventTests(RedisEventTests.Host orders) : IClassFixture
         Assert.Equal("RESERVED", received.GetProperty("to").GetString());
         await stream.DisposeAsync();
     }
-
-    private async Task<(Guid Order, SseStream Stream)> WatchNewOrderAsync()
-    {
-        var customer = Guid.NewGuid();
-        var order = await orders.SeedOrderAsync(customer);
-        var stream = await SseClient.PostAsync(
-            orders.Host.CreateHttpClient(), EventStreams.WatchOrder, new { id = order.Id }, orders.Tokens.Customer(customer));
-        await Eventually.TrueAsync(() => orders.Host.GetRequiredService<OrderEventHub>().WatchersOf(order.Id, customer) == 1);
-        return (order.Id, stream);
-    }
-
-    private async Task<TransitionResponse> TransitionAsync(Guid orderId, OrderStatus to)
-        => await orders.Grpc().TransitionAsync(new TransitionRequest { OrderId = orderId.ToString(), To = to, Reason = "step" });
 }
