@@ -8,7 +8,12 @@ public sealed record MutationPayload<T>(T? Entity, IReadOnlyList<DomainError> Er
 {
     public static MutationPayload<T> Of(T entity) => new(entity, []);
 
+    /// <summary>With a throttle's refusal: how long to wait before trying again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static MutationPayload<T> Failed(params IReadOnlyList<DomainError> errors) => new(null, errors);
+
+    public static MutationPayload<T> Failed(DomainException refusal) => new(null, refusal.Errors) { RetryAfter = refusal.RetryAfter };
 
     /// <summary>Runs the change; a domain refusal becomes the payload's errors, and then nothing has changed.</summary>
     public static Task<MutationPayload<T>> RunAsync(Func<Task<T>> change) => RunAsync([], change);
@@ -30,7 +35,7 @@ public sealed record MutationPayload<T>(T? Entity, IReadOnlyList<DomainError> Er
         }
         catch (DomainException exception)
         {
-            return Failed(exception.Errors);
+            return Failed(exception);
         }
     }
 }

@@ -1,7 +1,10 @@
 namespace Shop.ServiceDefaults.Domain;
 
-/// <summary>Carries <see cref="DomainError"/>s out of the domain to the GraphQL payload or gRPC status that reports them.</summary>
-public sealed class DomainException : Exception
+/// <summary>
+/// Carries <see cref="DomainError"/>s out of the domain to the GraphQL payload or gRPC status that
+/// reports them; not sealed so a refusal with more to say (a throttle's wait) can derive from it.
+/// </summary>
+public class DomainException : Exception
 {
     public DomainException(DomainError error)
         : this([error])
@@ -31,4 +34,7 @@ public sealed class DomainException : Exception
     }
 
     public IReadOnlyList<DomainError> Errors { get; }
+
+    /// <summary>For a refusal that passes with time (a throttle): how long to wait before trying again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -1,7 +1,7 @@
 using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
-using Shop.ServiceDefaults.Domain;
+using Shop.GraphQL.Mutations;
 using Shop.Users.Accounts;
 using Shop.Users.Addresses;
 using Shop.Users.Data;
@@ -21,15 +21,9 @@ internal static class ProfileMutations
             {
                 var caller = context.RequireCaller();
                 var input = context.GetArgument<UpdateProfileInput>("input");
-                try
-                {
-                    var command = new UpdateProfileCommand(input.FirstName, input.LastName, input.Phone);
-                    return new UserPayload(await context.Service<AccountService>().UpdateProfileAsync(caller.UserId, command, context.CancellationToken), []);
-                }
-                catch (DomainException exception)
-                {
-                    return new UserPayload(null, exception.Errors);
-                }
+                var command = new UpdateProfileCommand(input.FirstName, input.LastName, input.Phone);
+                return await MutationPayload<User>.RunAsync(
+                    () => context.Service<AccountService>().UpdateProfileAsync(caller.UserId, command, context.CancellationToken));
             });
 
         mutation.Field<NonNullGraphType<AddAddressPayloadType>>("addAddress")
@@ -40,7 +34,7 @@ internal static class ProfileMutations
                 var input = context.GetArgument<AddAddressInput>("input");
                 var command = new AddressCommand(input.RecipientName, input.Phone, input.Line1, input.Line2, input.City,
                     input.Region, input.PostalCode, input.CountryCode, input.IsDefault);
-                return await AddressAsync(() => context.Service<AddressBook>().AddAsync(caller.UserId, command, context.CancellationToken));
+                return await MutationPayload<Address>.RunAsync(() => context.Service<AddressBook>().AddAsync(caller.UserId, command, context.CancellationToken));
             });
 
         mutation.Field<NonNullGraphType<UpdateAddressPayloadType>>("updateAddress")
@@ -51,7 +45,7 @@ internal static class ProfileMutations
                 var input = context.GetArgument<UpdateAddressInput>("input");
                 var command = new AddressCommand(input.RecipientName, input.Phone, input.Line1, input.Line2, input.City,
                     input.Region, input.PostalCode, input.CountryCode, input.IsDefault);
-                return await AddressAsync(() => context.Service<AddressBook>().UpdateAsync(caller.UserId, input.AddressId, command, context.CancellationToken));
+                return await MutationPayload<Address>.RunAsync(() => context.Service<AddressBook>().UpdateAsync(caller.UserId, input.AddressId, command, context.CancellationToken));
             });
 
         mutation.Field<NonNullGraphType<RemoveAddressPayloadType>>("removeAddress")
@@ -60,15 +54,8 @@ internal static class ProfileMutations
             {
                 var caller = context.RequireCaller();
                 var input = context.GetArgument<RemoveAddressInput>("input");
-                try
-                {
-                    var removed = await context.Service<AddressBook>().RemoveAsync(caller.UserId, input.AddressId, context.CancellationToken);
-                    return new RemoveAddressPayload(removed, caller.UserId, []);
-                }
-                catch (DomainException exception)
-                {
-                    return new RemoveAddressPayload(null, null, exception.Errors);
-                }
+                return await MutationPayload<RemovedAddress>.RunAsync(async () => new RemovedAddress(
+                    await context.Service<AddressBook>().RemoveAsync(caller.UserId, input.AddressId, context.CancellationToken), caller.UserId));
             });
 
         mutation.Field<NonNullGraphType<SetDefaultAddressPayloadType>>("setDefaultAddress")
@@ -77,19 +64,7 @@ internal static class ProfileMutations
             {
                 var caller = context.RequireCaller();
                 var input = context.GetArgument<SetDefaultAddressInput>("input");
-                return await AddressAsync(() => context.Service<AddressBook>().SetDefaultAsync(caller.UserId, input.AddressId, context.CancellationToken));
+                return await MutationPayload<Address>.RunAsync(() => context.Service<AddressBook>().SetDefaultAsync(caller.UserId, input.AddressId, context.CancellationToken));
             });
-    }
-
-    private static async Task<AddressPayload> AddressAsync(Func<Task<Address>> change)
-    {
-        try
-        {
-            return new AddressPayload(await change(), []);
-        }
-        catch (DomainException exception)
-        {
-            return new AddressPayload(null, exception.Errors);
-        }
     }
 }

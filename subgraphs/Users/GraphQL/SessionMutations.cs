@@ -1,7 +1,8 @@
 using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
-using Shop.ServiceDefaults.Domain;
+using Shop.GraphQL.Mutations;
+using Shop.Users.Data;
 using Shop.Users.Accounts;
 using Shop.Users.GraphQL.Inputs;
 using Shop.Users.GraphQL.Payloads;
@@ -20,19 +21,9 @@ internal static class SessionMutations
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<RegisterInput>("input");
-                try
-                {
-                    var command = new RegisterCommand(input.Email, input.Password, input.FirstName, input.LastName, input.Phone);
-                    return new UserPayload(await context.Service<AccountService>().RegisterAsync(command, context.ClientAddressKey(), context.CancellationToken), []);
-                }
-                catch (DomainException exception)
-                {
-                    return new UserPayload(null, exception.Errors);
-                }
-                catch (ThrottledException exception)
-                {
-                    return new UserPayload(null, [exception.Error]);
-                }
+                var command = new RegisterCommand(input.Email, input.Password, input.FirstName, input.LastName, input.Phone);
+                return await MutationPayload<User>.RunAsync(
+                    () => context.Service<AccountService>().RegisterAsync(command, context.ClientAddressKey(), context.CancellationToken));
             });
 
         mutation.Field<NonNullGraphType<LoginPayloadType>>("login")
@@ -41,7 +32,7 @@ internal static class SessionMutations
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<LoginInput>("input");
-                return await SessionAsync(() => context.Service<SessionService>()
+                return await MutationPayload<IssuedSession>.RunAsync(() => context.Service<SessionService>()
                     .LoginAsync(input.Email, input.Password, context.ClientAddressKey(), context.CancellationToken));
             });
 
@@ -51,7 +42,7 @@ internal static class SessionMutations
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<RefreshTokenInput>("input");
-                return await SessionAsync(() => context.Service<SessionService>().RefreshAsync(input.RefreshToken, context.CancellationToken));
+                return await MutationPayload<IssuedSession>.RunAsync(() => context.Service<SessionService>().RefreshAsync(input.RefreshToken, context.CancellationToken));
             });
 
         mutation.Field<NonNullGraphType<LogoutPayloadType>>("logout")
@@ -60,15 +51,11 @@ internal static class SessionMutations
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<LogoutInput>("input");
-                try
+                return await MutationPayload<SessionEnded>.RunAsync(async () =>
                 {
                     await context.Service<SessionService>().LogoutAsync(input.RefreshToken, context.CancellationToken);
-                    return new LogoutPayload(true, []);
-                }
-                catch (DomainException exception)
-                {
-                    return new LogoutPayload(false, exception.Errors);
-                }
+                    return new SessionEnded();
+                });
             });
 
         mutation.Field<NonNullGraphType<ChangePasswordPayloadType>>("changePassword")
@@ -78,24 +65,8 @@ internal static class SessionMutations
             {
                 var caller = context.RequireCaller();
                 var input = context.GetArgument<ChangePasswordInput>("input");
-                return await SessionAsync(() => context.Service<AccountService>().ChangePasswordAsync(
+                return await MutationPayload<IssuedSession>.RunAsync(() => context.Service<AccountService>().ChangePasswordAsync(
                     caller.UserId, input.CurrentPassword, input.NewPassword, context.ClientAddressKey(), context.CancellationToken));
             });
-    }
-
-    private static async Task<SessionPayload> SessionAsync(Func<Task<IssuedSession>> open)
-    {
-        try
-        {
-            return new SessionPayload(await open(), []);
-        }
-        catch (DomainException exception)
-        {
-            return new SessionPayload(null, exception.Errors);
-        }
-        catch (ThrottledException exception)
-        {
-            return new SessionPayload(null, [exception.Error], exception.RetryAfterSeconds);
-        }
     }
 }

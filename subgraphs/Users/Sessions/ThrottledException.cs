@@ -2,13 +2,14 @@ using Shop.ServiceDefaults.Domain;
 
 namespace Shop.Users.Sessions;
 
-/// <summary>Too many attempts: the client may try again after <see cref="RetryAfterSeconds"/>.</summary>
-public sealed class ThrottledException : Exception
+/// <summary>Too many attempts: a TOO_MANY_ATTEMPTS refusal the client may retry after <see cref="RetryAfterSeconds"/>.</summary>
+public sealed class ThrottledException : DomainException
 {
     public ThrottledException(string message, int retryAfterSeconds)
-        : base(message)
+        : base(new DomainError(SessionErrors.TooManyAttempts, message))
     {
         RetryAfterSeconds = retryAfterSeconds;
+        RetryAfter = TimeSpan.FromSeconds(retryAfterSeconds);
     }
 
     public ThrottledException(int retryAfterSeconds)
@@ -30,11 +31,12 @@ public sealed class ThrottledException : Exception
         : base(message, innerException)
     {
         RetryAfterSeconds = 1;
+        RetryAfter = TimeSpan.FromSeconds(1);
     }
 
     public int RetryAfterSeconds { get; }
 
-    public DomainError Error => new(SessionErrors.TooManyAttempts, Message);
+    public DomainError Error => Errors[0];
 
     public static string SignInMessage(int seconds) => $"Too many failed sign-in attempts. Try again in {seconds} seconds.";
 

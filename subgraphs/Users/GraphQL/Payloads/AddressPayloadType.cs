@@ -1,19 +1,16 @@
+using Shop.GraphQL.Errors;
+using Shop.GraphQL.Mutations;
 using Shop.GraphQL.Resolvers;
-using GraphQL.Types;
+using Shop.Users.Data;
 
 namespace Shop.Users.GraphQL.Payloads;
 
-/// <summary>The fields of a payload that returns a changed address, and its owner (whose default may have moved).</summary>
-public abstract class AddressPayloadType<TErrorType> : ObjectGraphType<AddressPayload>
-    where TErrorType : IGraphType
+/// <summary>A payload that returns a changed address, and its owner (whose default may have moved).</summary>
+public abstract class AddressPayloadType<TErrorType>(string name) : PayloadType<Address, TErrorType>(name, payload =>
 {
-    protected AddressPayloadType(string name)
-    {
-        Name = name;
-        Field<AddressType>("address").Resolve(context => context.Source.Address);
-        Field<UserType>("user").Resolve(context => context.Source.Address is { } address
-            ? context.Service<UserByIdDataLoader>().Load(address.UserId)
-            : null);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TErrorType>>>>("errors").Resolve(context => context.Source.Errors);
-    }
-}
+    payload.Field<AddressType>("address").Resolve(context => context.Source.Entity);
+    payload.Field<UserType>("user").Resolve(context => context.Source.Entity is { } address
+        ? context.Service<UserByIdDataLoader>().Load(address.UserId)
+        : null);
+})
+    where TErrorType : DomainErrorType;

@@ -1,20 +1,16 @@
-using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
+using Shop.GraphQL.Mutations;
+using Shop.GraphQL.Resolvers;
 using Shop.Users.GraphQL.Errors;
 
 namespace Shop.Users.GraphQL.Payloads;
 
-public sealed class RemoveAddressPayloadType : ObjectGraphType<RemoveAddressPayload>
+public sealed class RemoveAddressPayloadType() : PayloadType<RemovedAddress, RemoveAddressErrorType>("RemoveAddressPayload", payload =>
 {
-    public RemoveAddressPayloadType()
-    {
-        Name = "RemoveAddressPayload";
-        Field<IdGraphType>("removedAddressId").Resolve(context => context.Source.RemovedAddressId);
-        Field<UserType>("user")
-            .Description("The owner, whose default address may have moved to the newest remaining one.")
-            .Resolve(context => context.Source.UserId is { } userId
-                ? context.Service<UserByIdDataLoader>().Load(userId)
-                : null);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RemoveAddressErrorType>>>>("errors").Resolve(context => context.Source.Errors);
-    }
-}
+    payload.Field<IdGraphType>("removedAddressId").Resolve(context => context.Source.Entity?.AddressId);
+    payload.Field<UserType>("user")
+        .Description("The owner, whose default address may have moved to the newest remaining one.")
+        .Resolve(context => context.Source.Entity is { } removed
+            ? context.Service<UserByIdDataLoader>().Load(removed.UserId)
+            : null);
+});

@@ -1,15 +1,10 @@
-using GraphQL.Types;
+using Shop.GraphQL.Errors;
+using Shop.GraphQL.Mutations;
+using Shop.Users.Data;
 
 namespace Shop.Users.GraphQL.Payloads;
 
-/// <summary>The fields of a payload that returns the changed user.</summary>
-public abstract class UserPayloadType<TErrorType> : ObjectGraphType<UserPayload>
-    where TErrorType : IGraphType
-{
-    protected UserPayloadType(string name)
-    {
-        Name = name;
-        Field<UserType>("user").Resolve(context => context.Source.User);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TErrorType>>>>("errors").Resolve(context => context.Source.Errors);
-    }
-}
+/// <summary>A payload that returns the changed user.</summary>
+public abstract class UserPayloadType<TErrorType>(string name)
+    : PayloadType<UserType, User, TErrorType>(name, "user", "The account as it is now; null when errors say why not.")
+    where TErrorType : DomainErrorType;
