@@ -22,8 +22,9 @@ internal sealed class JwksKeySource(
     private readonly SemaphoreSlim _fetch = new(1, 1);
     private OpenIdConnectConfiguration? _current;
     private Exception? _lastFailure;
-    private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
-    private DateTimeOffset _attemptedAt = DateTimeOffset.MinValue;
+    // UTC ticks, read without the lock by every request: a long read with Volatile is never torn.
+    private long _fetchedAt = DateTimeOffset.MinValue.UtcTicks;
+    private long _attemptedAt = DateTimeOffset.MinValue.UtcTicks;
     private volatile bool _refreshRequested;
 
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
@@ -43,17 +44,18 @@ internal sealed class JwksKeySource(
 
             // No keys yet and the last try just failed: every request must not queue behind a
             // fetch that will time out again.
-            if (_current is null && _lastFailure is { } failure && time.GetUtcNow() - _attemptedAt < minRefreshInterval)
+            if (_current is null && _lastFailure is { } failure && SinceAttempt() < minRefreshInterval)
             {
                 throw new InvalidOperationException("The signing keys could not be fetched.", failure);
             }
 
-            _attemptedAt = time.GetUtcNow();
+            var attemptedAt = time.GetUtcNow().UtcTicks;
+            Volatile.Write(ref _attemptedAt, attemptedAt);
             _refreshRequested = false;
             try
             {
                 _current = await _reader.GetConfigurationAsync(address, documents, cancel);
-                _fetchedAt = _attemptedAt;
+                Volatile.Write(ref _fetchedAt, attemptedAt);
                 _lastFailure = null;
             }
             catch (Exception exception) when (!cancel.IsCancellationRequested)
@@ -78,16 +80,16 @@ internal sealed class JwksKeySource(
     /// <summary>Asked when a token names a key id not in the cached set.</summary>
     public void RequestRefresh()
     {
-        if (time.GetUtcNow() - _attemptedAt >= minRefreshInterval)
+        if (SinceAttempt() >= minRefreshInterval)
         {
             _refreshRequested = true;
         }
     }
 
     private bool NeedsFetch()
-    {
-        var now = time.GetUtcNow();
-        return (_refreshRequested && now - _attemptedAt >= minRefreshInterval)
-            || (now - _fetchedAt >= maxAge && now - _attemptedAt >= minRefreshInterval);
-    }
+        => SinceAttempt() >= minRefreshInterval && (_refreshRequested || Since(ref _fetchedAt) >= maxAge);
+
+    private TimeSpan SinceAttempt() => Since(ref _attemptedAt);
+
+    private TimeSpan Since(ref long ticks) => TimeSpan.FromTicks(time.GetUtcNow().UtcTicks - Volatile.Read(ref ticks));
 }

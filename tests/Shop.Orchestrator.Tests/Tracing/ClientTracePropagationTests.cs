@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Orchestration;
 using Shop.ServiceDefaults.Temporal;
@@ -22,12 +21,7 @@ public sealed class ClientTracePropagationTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _temporal = await TemporalFrontend.StartAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Temporal:Address"] = _temporal.Address })
-            .Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddShopTemporalClient(configuration).Services
+        _services = _temporal.ClientServices()
             .BuildServiceProvider();
     }
 

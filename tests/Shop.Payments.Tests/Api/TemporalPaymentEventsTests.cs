@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Orchestration;
 using Shop.Payments.Events;
 using Shop.Payments.Paying;
-using Shop.ServiceDefaults.Temporal;
 using Shop.Testing.Temporal;
 using Temporalio.Converters;
 
@@ -18,12 +16,7 @@ public sealed class TemporalPaymentEventsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _temporal = await TemporalFrontend.StartAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Temporal:Address"] = _temporal.Address })
-            .Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddShopTemporalClient(configuration).Services
+        _services = _temporal.ClientServices()
             .AddSingleton<TemporalPaymentEvents>()
             .BuildServiceProvider();
     }

@@ -3,8 +3,10 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Shop.ServiceDefaults.Temporal;
 using Temporalio.Api.WorkflowService.V1;
 
 namespace Shop.Testing.Temporal;
@@ -45,6 +47,15 @@ public sealed class TemporalFrontend : IAsyncDisposable
 
     /// <summary>The next <paramref name="count"/> calls of any kind answer UNAVAILABLE.</summary>
     public void FailNext(int count) => Service.SetFailures(count);
+
+    /// <summary>Services with Shop's shared Temporal client (<c>AddShopTemporalClient</c>) pointed at this frontend.</summary>
+    public IServiceCollection ClientServices()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Temporal:Address"] = Address })
+            .Build();
+        return new ServiceCollection().AddLogging().AddShopTemporalClient(configuration).Services;
+    }
 
     public static async Task<TemporalFrontend> StartAsync()
     {
