@@ -1,5 +1,6 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,28 @@ public sealed class TestServiceHost : IAsyncDisposable
         string identity = TestCertificates.TestHost,
         string environmentName = "Testing")
     {
+        // Another test process may bind a port between FreePort's check and this host's bind:
+        // then the host is built again on fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(configureBuilder, configureApp, settings, applicationName, identity, environmentName);
+            }
+            catch (IOException exception) when (attempt < 3 && exception.InnerException is AddressInUseException)
+            {
+            }
+        }
+    }
+
+    private static async Task<TestServiceHost> StartOnceAsync(
+        Action<WebApplicationBuilder> configureBuilder,
+        Action<WebApplication> configureApp,
+        IReadOnlyDictionary<string, string?>? settings,
+        string applicationName,
+        string identity,
+        string environmentName)
+    {
         var httpPort = FreePort.Next();
         var grpcPort = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -80,7 +103,16 @@ public sealed class TestServiceHost : IAsyncDisposable
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
         var app = builder.Build();
         configureApp(app);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         // A caller may have fixed a port in its settings (e.g. one its own callback URL names).
         return new TestServiceHost(app, app.Configuration.GetValue("Shop:HttpPort", httpPort), app.Configuration.GetValue("Shop:GrpcPort", grpcPort));
     }
