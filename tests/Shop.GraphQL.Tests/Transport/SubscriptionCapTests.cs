@@ -73,6 +73,8 @@ public sealed class SubscriptionCapTests(SubscriptionCapTests.Host sample) : ICl
     [Fact]
     public async Task User_EndingASubscription_FreesItsSlot()
     {
+        // The earlier tests' streams close asynchronously; counting from a moving base is a race.
+        await Eventually.TrueAsync(() => sample.Probe.ActiveSubscribers == 0, because: "earlier tests' streams never closed");
         var before = sample.Probe.ActiveSubscribers;
         var token = sample.Tokens.Customer();
         var streams = new List<SseStream>();
