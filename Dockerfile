@@ -10,6 +10,7 @@ WORKDIR /src
 # Restore first, from the project files alone, so a code change does not re-download packages.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY protos/Shop.Contracts.csproj protos/
+COPY subgraphs/Shop.Domain/Shop.Domain.csproj subgraphs/Shop.Domain/
 COPY subgraphs/Shop.ServiceDefaults/Shop.ServiceDefaults.csproj subgraphs/Shop.ServiceDefaults/
 COPY subgraphs/Shop.GraphQL/Shop.GraphQL.csproj subgraphs/Shop.GraphQL/
 COPY subgraphs/Users/Shop.Users.csproj subgraphs/Users/

@@ -1,5 +1,5 @@
 using Shop.GraphQL.Relay;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.GraphQL.Tests;
 

@@ -1,7 +1,7 @@
 using Shop.GraphQL.Errors;
 using Shop.GraphQL.Mutations;
 using Shop.Orders.Ordering;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Orders.GraphQL;
 

@@ -3,7 +3,7 @@ using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.GraphQL.Mutations;
 using Shop.Orders.Ordering;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Orders.GraphQL;
 

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using DomainOrder = Shop.Orders.Ordering.Order;
 
 namespace Shop.Orders.Grpc;

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Shop.Orders.Ordering;
 using Shop.ServiceDefaults;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Orders.Grpc;

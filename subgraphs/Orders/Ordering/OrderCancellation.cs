@@ -1,6 +1,6 @@
 using Shop.Orders.Processing;
 using Shop.ServiceDefaults.Auth;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Time;
 
 namespace Shop.Orders.Ordering;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Shop.Orders.Products;
 using Shop.Orders.Processing;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Time;
 
 namespace Shop.Orders.Ordering;

@@ -1,5 +1,5 @@
 using Shop.Orders.Events;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Time;
 
 namespace Shop.Orders.Ordering;

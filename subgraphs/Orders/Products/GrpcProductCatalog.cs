@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Shop.Orders.Ordering;
 using Shop.Products.Grpc;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Orders.Products;
 

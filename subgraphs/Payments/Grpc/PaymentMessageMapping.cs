@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using DomainPayment = Shop.Payments.Paying.Payment;
 using DomainStatus = Shop.Payments.Paying.PaymentStatus;
 

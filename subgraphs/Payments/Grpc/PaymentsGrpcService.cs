@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Shop.Payments.Paying;
 using Shop.Payments.ZaloPay;
 using Shop.ServiceDefaults;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Payments.Grpc;

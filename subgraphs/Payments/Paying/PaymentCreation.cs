@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Shop.Payments.ZaloPay;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Time;
 
 namespace Shop.Payments.Paying;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Shop.Payments.ZaloPay;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Time;
 
 namespace Shop.Payments.Paying;

@@ -2,7 +2,7 @@ namespace Shop.Products.Catalog;
 
 /// <summary>
 /// The stable codes of catalog refusals; clients branch on them. A bad or unknown product or category
-/// id is one of <see cref="Shop.ServiceDefaults.Domain.IdErrors"/>.
+/// id is one of <see cref="Shop.Domain.IdErrors"/>.
 /// </summary>
 public static class CatalogErrors
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Shop.Products.Data;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Time;
 
 namespace Shop.Products.Catalog;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Products.Data;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.Catalog;
 

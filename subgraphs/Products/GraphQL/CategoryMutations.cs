@@ -6,7 +6,7 @@ using Shop.Products.Data;
 using Shop.Products.GraphQL.Inputs;
 using Shop.GraphQL.Mutations;
 using Shop.Products.GraphQL.Payloads;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.GraphQL;
 

@@ -3,7 +3,7 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using Shop.Products.Data;
 using Shop.Products.GraphQL.DataLoaders;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.GraphQL;
 

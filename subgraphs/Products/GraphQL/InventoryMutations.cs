@@ -6,7 +6,7 @@ using Shop.Products.GraphQL.DataLoaders;
 using Shop.Products.GraphQL.Inputs;
 using Shop.Products.GraphQL.Payloads;
 using Shop.Products.Inventory;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.GraphQL;
 

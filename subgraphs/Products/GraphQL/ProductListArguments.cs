@@ -2,7 +2,7 @@ using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.Products.Catalog;
 using Shop.Products.GraphQL.Inputs;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.GraphQL;
 

@@ -5,7 +5,7 @@ using Shop.GraphQL.DataLoader;
 using Shop.GraphQL.Money;
 using Shop.Products.Data;
 using Shop.Products.GraphQL.DataLoaders;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.GraphQL;
 

@@ -1,5 +1,5 @@
 using Shop.GraphQL.Resolvers;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.GraphQL;
 

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Shop.Products.Inventory;
 using Shop.ServiceDefaults;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Products.Grpc;

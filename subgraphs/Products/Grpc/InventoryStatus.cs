@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Shop.Products.Inventory;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Grpc;
 
 namespace Shop.Products.Grpc;

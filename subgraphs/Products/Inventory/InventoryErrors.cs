@@ -2,7 +2,7 @@ namespace Shop.Products.Inventory;
 
 /// <summary>
 /// The stable codes of inventory refusals (the gRPC "reason" trailer, GraphQL error codes); a bad or
-/// unknown id (order, product, reservation) is one of <see cref="Shop.ServiceDefaults.Domain.IdErrors"/>.
+/// unknown id (order, product, reservation) is one of <see cref="Shop.Domain.IdErrors"/>.
 /// </summary>
 public static class InventoryErrors
 {

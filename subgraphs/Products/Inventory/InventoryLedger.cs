@@ -1,6 +1,6 @@
 using Npgsql;
 using Shop.Products.Data;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Time;
 
 namespace Shop.Products.Inventory;

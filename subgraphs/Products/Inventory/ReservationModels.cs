@@ -1,5 +1,5 @@
 using Shop.Products.Data;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.Inventory;
 

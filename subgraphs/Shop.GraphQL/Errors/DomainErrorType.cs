@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.GraphQL.Errors;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GraphQL.Federation;
 using GraphQL.Types;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.GraphQL.Money;
 

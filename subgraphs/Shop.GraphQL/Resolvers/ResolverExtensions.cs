@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.GraphQL.Resolvers;
 

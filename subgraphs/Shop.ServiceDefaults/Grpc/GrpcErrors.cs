@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.ServiceDefaults.Grpc;
 

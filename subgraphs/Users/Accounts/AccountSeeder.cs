@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.ServiceDefaults.Auth;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.ServiceDefaults.Postgres;
 using Shop.Users.Data;
 using Shop.Users.Sessions;

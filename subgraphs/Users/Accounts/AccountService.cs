@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Shop.ServiceDefaults.Auth;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.Users.Data;
 using Shop.Users.Sessions;
 

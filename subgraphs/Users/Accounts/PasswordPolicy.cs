@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Users.Accounts;
 

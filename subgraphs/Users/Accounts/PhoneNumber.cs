@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Users.Accounts;
 

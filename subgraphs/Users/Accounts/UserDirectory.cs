@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.Users.Data;
 
 namespace Shop.Users.Accounts;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.Users.Accounts;
 using Shop.Users.Data;
 

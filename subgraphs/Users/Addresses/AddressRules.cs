@@ -1,4 +1,4 @@
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.Users.Accounts;
 using Shop.Users.Data;
 

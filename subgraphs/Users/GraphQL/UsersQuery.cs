@@ -2,7 +2,7 @@ using Shop.GraphQL.Resolvers;
 using GraphQL.Types;
 using Shop.GraphQL.Authorization;
 using Shop.GraphQL.Relay;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.Users.Accounts;
 
 namespace Shop.Users.GraphQL;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.Users.Accounts;
 using Shop.Users.Data;
 using Shop.Users.Tokens;

@@ -1,4 +1,4 @@
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Users.Sessions;
 

@@ -1,5 +1,5 @@
 using Shop.Products.Catalog;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.GraphQL.Payloads;
 

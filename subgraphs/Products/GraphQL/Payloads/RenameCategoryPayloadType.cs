@@ -2,7 +2,7 @@ using Shop.GraphQL.Errors;
 using Shop.GraphQL.Mutations;
 using Shop.Products.Catalog;
 using Shop.Products.Data;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.GraphQL.Payloads;
 

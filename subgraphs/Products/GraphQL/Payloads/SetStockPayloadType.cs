@@ -2,7 +2,7 @@ using Shop.GraphQL.Errors;
 using Shop.GraphQL.Mutations;
 using Shop.Products.Data;
 using Shop.Products.Inventory;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Products.GraphQL.Payloads;
 

@@ -1,5 +1,5 @@
 using Shop.GraphQL.Errors;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 
 namespace Shop.Users.GraphQL.Errors;
 

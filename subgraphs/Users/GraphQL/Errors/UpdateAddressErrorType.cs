@@ -1,5 +1,5 @@
 using Shop.GraphQL.Errors;
-using Shop.ServiceDefaults.Domain;
+using Shop.Domain;
 using Shop.Users.Accounts;
 using Shop.Users.Addresses;
 

@@ -1,4 +1,4 @@
-namespace Shop.ServiceDefaults.Domain;
+namespace Shop.Domain;
 
 /// <summary>
 /// The two answers about an id, the same in every service and over GraphQL and gRPC alike: it is

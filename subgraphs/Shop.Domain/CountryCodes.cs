@@ -1,4 +1,4 @@
-namespace Shop.ServiceDefaults.Domain;
+namespace Shop.Domain;
 
 /// <summary>The 249 officially assigned ISO 3166-1 alpha-2 country codes.</summary>
 public static class CountryCodes

@@ -1,4 +1,4 @@
-namespace Shop.ServiceDefaults.Domain;
+namespace Shop.Domain;
 
 /// <summary>
 /// Carries <see cref="DomainError"/>s out of the domain to the GraphQL payload or gRPC status that

@@ -1,4 +1,4 @@
-namespace Shop.ServiceDefaults.Domain;
+namespace Shop.Domain;
 
 /// <summary>
 /// A refusal by a business rule: a stable upper-case <paramref name="Code"/> clients can branch on,

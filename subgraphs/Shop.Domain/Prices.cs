@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Shop.ServiceDefaults.Domain;
+namespace Shop.Domain;
 
 /// <summary>
 /// Shop prices are whole Vietnamese đồng (VND has no minor unit, and ZaloPay takes integer amounts),

@@ -1,4 +1,4 @@
-namespace Shop.ServiceDefaults.Domain;
+namespace Shop.Domain;
 
 /// <summary>
 /// The one check for free text clients send (names, addresses, descriptions, reasons): trimmed,
