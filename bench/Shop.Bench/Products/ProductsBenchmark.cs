@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,23 +14,24 @@ using ReservationState = Shop.Products.Grpc.ReservationState;
 namespace Shop.Bench.Products;
 
 /// <summary>
-/// The products service on the demo catalog: a storefront page of 20 products with their
-/// categories over HTTP, and inventory reservations over gRPC, each a new order.
+/// The products service on the demo catalog: catalog pages over HTTP against the same SQL sent by
+/// hand (<see cref="PageBenchmark"/>), and inventory reservations over gRPC, each a new order.
 /// </summary>
 public static class ProductsBenchmark
 {
-    private const string PageQuery = """
-        {"query":"{ products(first: 20) { totalCount edges { cursor node { id sku name price { amount formatted } categories { name } primaryImage { url } stock { available } } } } }"}
-        """;
-
     public static async Task RunAsync(BenchOptions options)
     {
+        var recorder = new SqlRecorder();
         var database = new PostgresDatabase();
         await database.InitializeAsync();
         try
         {
             await using var host = await TestServiceHost.StartAsync(
-                builder => builder.AddProducts(),
+                builder =>
+                {
+                    builder.AddProducts();
+                    builder.Services.ConfigureDbContext<ProductsDbContext>(db => db.AddInterceptors(recorder));
+                },
                 app => app.MapProducts(),
                 new Dictionary<string, string?>
                 {
@@ -46,7 +45,7 @@ public static class ProductsBenchmark
                 identity: ShopServices.Products);
             var productIds = await PrepareStockAsync(host);
             Console.WriteLine($"internal gRPC: {(options.PlainGrpc ? "plain HTTP/2 (--plain-grpc)" : "mutual TLS")}");
-            Console.WriteLine(await PageAsync(host, options));
+            await PageBenchmark.RunAsync(host, recorder, options);
             Console.WriteLine(await ReserveAsync(host, options, "gRPC Reserve  2 lines of 50 products", order =>
                 [productIds[order % productIds.Count], productIds[(order * 7 + 3) % productIds.Count]]));
             Console.WriteLine(await ReserveAsync(host, options, "gRPC Reserve  1 line, one hot product", _ => [productIds[0]]));
@@ -69,20 +68,6 @@ public static class ProductsBenchmark
         }
 
         return ids;
-    }
-
-    private static async Task<LoadRunner.Result> PageAsync(TestServiceHost host, BenchOptions options)
-    {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = host.HttpAddress };
-        var body = Encoding.UTF8.GetBytes(PageQuery);
-        return await LoadRunner.RunAsync("POST /graphql  products(first: 20) + categories", async _ =>
-        {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await http.PostAsync("/graphql", content);
-            var text = await response.Content.ReadAsStringAsync();
-            return response.IsSuccessStatusCode && !text.Contains("\"errors\"", StringComparison.Ordinal);
-        }, options.Concurrency, options.Duration, options.Warmup);
     }
 
     private static async Task<LoadRunner.Result> ReserveAsync(TestServiceHost host, BenchOptions options, string name, Func<int, Guid[]> linesOf)
