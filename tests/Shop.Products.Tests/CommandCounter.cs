@@ -1,21 +1,33 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Shop.Products.Tests;
 
-/// <summary>Counts the commands EF Core sends to PostgreSQL: each one is a database round trip.</summary>
+/// <summary>
+/// Counts the commands EF Core sends to PostgreSQL (each one is a database round trip) and keeps
+/// the text of the reader commands since the last reset.
+/// </summary>
 public sealed class CommandCounter : DbCommandInterceptor
 {
+    private readonly ConcurrentQueue<string> _texts = new();
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public IReadOnlyList<string> Texts => [.. _texts];
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        _texts.Clear();
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
+        _texts.Enqueue(command.CommandText);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
@@ -36,6 +48,7 @@ public sealed class CommandCounter : DbCommandInterceptor
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Interlocked.Increment(ref _count);
+        _texts.Enqueue(command.CommandText);
         return base.ReaderExecuting(command, eventData, result);
     }
 

@@ -17,17 +17,30 @@ public sealed class ProductListing(ProductsDbContext db)
 
     public static readonly IReadOnlyList<ProductSort> DefaultOrder = [new(ProductSortField.Name, Descending: false)];
 
-    /// <summary>Up to <paramref name="first"/> + 1 products after <paramref name="after"/>, and the count of all that match.</summary>
+    /// <summary>
+    /// Up to <paramref name="first"/> + 1 products after <paramref name="after"/>, and, when
+    /// <paramref name="shape"/> asks for it, the count of all that match. One round trip: the count
+    /// rides along as an uncorrelated subquery, which PostgreSQL runs once per statement; only a
+    /// page that comes back empty after a cursor needs a second statement to count.
+    /// </summary>
     public async Task<ProductPage> ListAsync(
-        ProductFilter filter, IReadOnlyList<ProductSort> order, int first, ProductCursor? after, bool seesArchived, CancellationToken cancellationToken)
+        ProductFilter filter, IReadOnlyList<ProductSort> order, int first, ProductCursor? after, bool seesArchived,
+        ProductListShape shape, CancellationToken cancellationToken)
     {
         Check(filter, order, after);
         var matching = Filter(db.Products.AsNoTracking(), filter, seesArchived);
-        var totalCount = await matching.CountAsync(cancellationToken);
-
         var page = after is null ? matching : matching.Where(ProductKeyset.After(order, after));
-        var rows = await ProductKeyset.Sort(page.Include(p => p.Stock), order).Take(first + 1).ToListAsync(cancellationToken);
-        return new ProductPage(rows, totalCount);
+        var sorted = ProductKeyset.Sort(shape.WithStock ? page.Include(p => p.Stock) : page, order).Take(first + 1);
+        if (!shape.CountTotal)
+        {
+            return new ProductPage(await sorted.ToListAsync(cancellationToken), null);
+        }
+
+        var rows = await sorted.Select(p => new { Product = p, Total = matching.Count() }).ToListAsync(cancellationToken);
+        var totalCount = rows.Count > 0 ? rows[0].Total
+            : after is null ? 0
+            : await matching.CountAsync(cancellationToken);
+        return new ProductPage([.. rows.Select(row => row.Product)], totalCount);
     }
 
     /// <summary>The cursor of a product in a list sorted by <paramref name="order"/>.</summary>

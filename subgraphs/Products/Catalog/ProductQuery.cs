@@ -24,4 +24,14 @@ public sealed record ProductFilter(
 /// </summary>
 public sealed record ProductCursor(string Order, string? Name, decimal? Price, DateTimeOffset? CreatedAt, Guid Id);
 
-public sealed record ProductPage(IReadOnlyList<Data.Product> Rows, int TotalCount);
+/// <summary>A page of products; <see cref="TotalCount"/> is null when the list was not asked to count.</summary>
+public sealed record ProductPage(IReadOnlyList<Data.Product> Rows, int? TotalCount);
+
+/// <summary>
+/// What a list's caller will read besides the products' own columns: the count of all matches,
+/// and each product's stock (a join). Leaving either out saves its work in the query.
+/// </summary>
+public sealed record ProductListShape(bool CountTotal, bool WithStock)
+{
+    public static readonly ProductListShape Everything = new(CountTotal: true, WithStock: true);
+}

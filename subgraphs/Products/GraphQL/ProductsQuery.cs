@@ -44,8 +44,11 @@ public sealed class ProductsQuery : ObjectGraphType
         var filter = ProductListArguments.Filter(context);
         var order = ProductListArguments.Order(context);
         var seesArchived = Visibility.SeesArchived(context.GetCaller());
+        var shape = ProductListSelection.Shape(context);
         var result = await ResolverServices.QueryAsync(() =>
-            context.Service<ProductListing>().ListAsync(filter, order, page.First, page.After, seesArchived, context.CancellationToken));
-        return ConnectionFactory.Create(result.Rows, page.First, product => ProductListing.CursorOf(product, order), result.TotalCount, page.After is not null);
+            context.Service<ProductListing>().ListAsync(filter, order, page.First, page.After, seesArchived, shape, context.CancellationToken));
+
+        // Without a count, totalCount was not selected and is never read.
+        return ConnectionFactory.Create(result.Rows, page.First, product => ProductListing.CursorOf(product, order), result.TotalCount ?? 0, page.After is not null);
     }
 }
