@@ -43,15 +43,26 @@ public sealed class ProductListing(ProductsDbContext db)
         return new ProductPage([.. rows.Select(row => row.Product)], totalCount);
     }
 
-    /// <summary>The cursor of a product in a list sorted by <paramref name="order"/>.</summary>
-    public static ProductCursor CursorOf(Product product, IReadOnlyList<ProductSort> order)
+    /// <summary>
+    /// The cursor of each product in a list sorted by <paramref name="order"/>: the sort's signature
+    /// and fields are worked out once for the page rather than once per product.
+    /// </summary>
+    public static Func<Product, ProductCursor> CursorsFor(IReadOnlyList<ProductSort> order)
     {
-        var fields = order.Select(sort => sort.Field).ToHashSet();
-        return new ProductCursor(
-            Signature(order),
-            fields.Contains(ProductSortField.Name) ? product.Name : null,
-            fields.Contains(ProductSortField.Price) ? product.Price : null,
-            fields.Contains(ProductSortField.CreatedAt) ? product.CreatedAt : null,
+        var signature = Signature(order);
+        bool name = false, price = false, createdAt = false;
+        foreach (var sort in order)
+        {
+            name |= sort.Field == ProductSortField.Name;
+            price |= sort.Field == ProductSortField.Price;
+            createdAt |= sort.Field == ProductSortField.CreatedAt;
+        }
+
+        return product => new ProductCursor(
+            signature,
+            name ? product.Name : null,
+            price ? product.Price : null,
+            createdAt ? product.CreatedAt : null,
             product.Id);
     }
 

@@ -49,6 +49,6 @@ public sealed class ProductsQuery : ObjectGraphType
             context.Service<ProductListing>().ListAsync(filter, order, page.First, page.After, seesArchived, shape, context.CancellationToken));
 
         // Without a count, totalCount was not selected and is never read.
-        return ConnectionFactory.Create(result.Rows, page.First, product => ProductListing.CursorOf(product, order), result.TotalCount ?? 0, page.After is not null);
+        return ConnectionFactory.Create(result.Rows, page.First, ProductListing.CursorsFor(order), result.TotalCount ?? 0, page.After is not null);
     }
 }
