@@ -12,11 +12,9 @@ using Shop.ServiceDefaults.Postgres;
 using Shop.Users.Accounts;
 using Shop.Users.Addresses;
 using Shop.Users.Data;
-using Shop.Users.Grpc;
 using Shop.Users.GraphQL;
 using Shop.Users.Sessions;
 using Shop.Users.Tokens;
-using User = Shop.Users.Data.User;
 
 namespace Shop.Users;
 
@@ -111,7 +109,7 @@ public static class Extensions
             context.Response.Headers.CacheControl = "public, max-age=300";
             return Results.Text(keys.JwksJson, "application/json");
         }).OnHttpPort(app);
-        app.MapInternalGrpcService<UsersGrpcService>();
+        app.MapInternalGrpcService<Grpc.UsersGrpcService>();
         return app;
     }
 }

@@ -1,12 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Shop.Domain;
-using DomainOrder = Shop.Orders.Ordering.Order;
 
 namespace Shop.Orders.Grpc;
 
 internal static class OrderMessageMapping
 {
-    public static Order ToMessage(this DomainOrder order)
+    public static Order ToMessage(this Ordering.Order order)
     {
         var message = new Order
         {

@@ -41,11 +41,11 @@ internal static class InventoryStatus
         return GrpcErrors.FailedPrecondition(refusal.Code, refusal.Message, trailers);
     }
 
-    public static Shop.Products.Grpc.ReservationState ToWire(this Data.ReservationState state) => state switch
+    public static ReservationState ToWire(this Data.ReservationState state) => state switch
     {
-        Data.ReservationState.Held => Shop.Products.Grpc.ReservationState.Held,
-        Data.ReservationState.Committed => Shop.Products.Grpc.ReservationState.Committed,
-        Data.ReservationState.Released => Shop.Products.Grpc.ReservationState.Released,
-        _ => Shop.Products.Grpc.ReservationState.Unspecified,
+        Data.ReservationState.Held => ReservationState.Held,
+        Data.ReservationState.Committed => ReservationState.Committed,
+        Data.ReservationState.Released => ReservationState.Released,
+        _ => ReservationState.Unspecified,
     };
 }
