@@ -8,7 +8,7 @@ using Shop.Payments.Events;
 using Shop.Payments.GraphQL;
 using Shop.Payments.Grpc;
 using Shop.Payments.Paying;
-using Shop.Payments.Storage;
+using Shop.Payments.Data;
 using Shop.Payments.ZaloPay;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Hosting;
@@ -24,7 +24,7 @@ public static class Extensions
         builder.AddServiceDefaults();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPaymentsStorage(builder.Configuration);
+        services.AddPaymentsData(builder.Configuration);
         services.AddZaloPay();
         services.AddScoped<PaymentCreation>();
         services.AddScoped<PaymentReconciliation>();
