@@ -25,7 +25,7 @@ internal static class OrderMessageMapping
             UnitPrice = line.UnitPrice.ToMoney(Prices.Currency),
             Quantity = line.Quantity,
         }));
-        message.History.AddRange(order.History.Select(change => new StatusChange
+        message.History.AddRange(order.History.Select(change => new OrderStatusChange
         {
             From = change.From?.ToWire() ?? OrderStatus.Unspecified,
             To = change.To.ToWire(),
