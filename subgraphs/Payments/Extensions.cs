@@ -29,7 +29,7 @@ public static class Extensions
         services.AddScoped<PaymentCreation>();
         services.AddScoped<PaymentReconciliation>();
         services.AddScoped<PaymentCancellation>();
-        services.AddScoped<PaymentRefunds>();
+        services.AddScoped<PaymentRefunding>();
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<PaymentNotifier>();
         if (builder.Configuration.HasTemporal())

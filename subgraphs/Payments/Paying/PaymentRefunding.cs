@@ -11,8 +11,8 @@ namespace Shop.Payments.Paying;
 /// pending refunds are queried until done. A refund ZaloPay fails is tried again under a new id, a
 /// few times, then left for an operator with an error in the log.
 /// </summary>
-public sealed partial class PaymentRefunds(
-    IPaymentRepository payments, ZaloPayClient zaloPay, IOptions<ZaloPayOptions> options, TimeProvider clock, ILogger<PaymentRefunds> logger)
+public sealed partial class PaymentRefunding(
+    IPaymentRepository payments, ZaloPayClient zaloPay, IOptions<ZaloPayOptions> options, TimeProvider clock, ILogger<PaymentRefunding> logger)
 {
     public const int MaxFailedRefunds = 3;
 
