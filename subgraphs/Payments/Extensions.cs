@@ -54,7 +54,8 @@ public static class Extensions
     {
         services.AddOptions<ZaloPayOptions>().BindConfiguration(ZaloPayOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => o.Timeout > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero, "ZaloPay timeouts must be positive.")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero, "ZaloPay:Timeout and ZaloPay:AttemptTimeout must be positive.")
+            .Validate(o => o.DeadlineMargin >= TimeSpan.Zero, "ZaloPay:DeadlineMargin must not be negative.")
             .ValidateOnStart();
         services.AddHttpClient<ZaloPayClient>((provider, http) =>
             {
