@@ -16,9 +16,9 @@ internal static class InventoryStatus
         var code = exception.Errors.Count > 0 ? exception.Errors[0].Code : string.Empty;
         var status = code switch
         {
-            IdErrors.Invalid or InventoryErrors.InvalidLines or IdErrors.Invalid
-                or InventoryErrors.InvalidQuantity or InventoryErrors.InvalidReason => StatusCode.InvalidArgument,
-            IdErrors.NotFound or IdErrors.NotFound or IdErrors.NotFound => StatusCode.NotFound,
+            IdErrors.Invalid or InventoryErrors.InvalidLines or InventoryErrors.InvalidQuantity
+                or InventoryErrors.InvalidReason => StatusCode.InvalidArgument,
+            IdErrors.NotFound => StatusCode.NotFound,
             InventoryErrors.ReservationConflict => StatusCode.AlreadyExists,
             _ => StatusCode.FailedPrecondition,
         };
