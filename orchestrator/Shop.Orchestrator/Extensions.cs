@@ -28,7 +28,7 @@ public static class Extensions
         builder.AddHostDefaults();
         builder.AddShopPorts();
         builder.Services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.SectionName)
-            .Validate(o => o.PaymentDeadline > TimeSpan.Zero && o.ReconcileInterval > TimeSpan.Zero && o.CallDeadline > TimeSpan.Zero, "Orchestrator durations are positive.")
+            .Validate(o => o.PaymentDeadline > TimeSpan.Zero && o.ReconcileInterval > TimeSpan.Zero && o.CallDeadline > TimeSpan.Zero, "Orchestrator:PaymentDeadline, ReconcileInterval and CallDeadline must be positive.")
             .ValidateOnStart();
         builder.Services.AddOrchestratorGrpcClients(builder.Configuration);
         builder.Services.AddOrderWorker(builder.Configuration);
@@ -62,7 +62,8 @@ public static class Extensions
     {
         var temporal = configuration.GetSection(TemporalOptions.SectionName).Get<TemporalOptions>() ?? new TemporalOptions();
         services.AddOptions<TemporalOptions>().BindConfiguration(TemporalOptions.SectionName)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.TaskQueue) && o.ReconnectDelay > TimeSpan.Zero, "Temporal:TaskQueue is required and ReconnectDelay positive.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.TaskQueue), "Temporal:TaskQueue is required.")
+            .Validate(o => o.ReconnectDelay > TimeSpan.Zero, "Temporal:ReconnectDelay must be positive.")
             .ValidateOnStart();
         services.AddSingleton<WorkerReadiness>();
         services.AddShopTemporalClient(configuration);

@@ -4,7 +4,7 @@ using Shop.Orders.GraphQL;
 using Shop.Orders.Grpc;
 using Shop.Orders.Ordering;
 using Shop.Orders.Processing;
-using Shop.Orders.Storage;
+using Shop.Orders.Data;
 using Shop.Products.Grpc;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Grpc;
@@ -21,7 +21,7 @@ public static class Extensions
         builder.AddServiceDefaults();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddOrdersStorage(builder.Configuration);
+        services.AddOrdersData(builder.Configuration);
         services.AddShopGrpcClient<ProductsService.ProductsServiceClient>(builder.Configuration, "products");
         services.AddScoped<IProductCatalog, GrpcProductCatalog>();
         services.AddScoped<OrderPlacement>();

@@ -8,7 +8,7 @@ using Shop.Payments.Events;
 using Shop.Payments.GraphQL;
 using Shop.Payments.Grpc;
 using Shop.Payments.Paying;
-using Shop.Payments.Storage;
+using Shop.Payments.Data;
 using Shop.Payments.ZaloPay;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Hosting;
@@ -24,12 +24,12 @@ public static class Extensions
         builder.AddServiceDefaults();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPaymentsStorage(builder.Configuration);
+        services.AddPaymentsData(builder.Configuration);
         services.AddZaloPay();
         services.AddScoped<PaymentCreation>();
         services.AddScoped<PaymentReconciliation>();
         services.AddScoped<PaymentCancellation>();
-        services.AddScoped<PaymentRefunds>();
+        services.AddScoped<PaymentRefunding>();
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<PaymentNotifier>();
         if (builder.Configuration.HasTemporal())
@@ -54,7 +54,8 @@ public static class Extensions
     {
         services.AddOptions<ZaloPayOptions>().BindConfiguration(ZaloPayOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => o.Timeout > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero, "ZaloPay timeouts must be positive.")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero, "ZaloPay:Timeout and ZaloPay:AttemptTimeout must be positive.")
+            .Validate(o => o.DeadlineMargin >= TimeSpan.Zero, "ZaloPay:DeadlineMargin must not be negative.")
             .ValidateOnStart();
         services.AddHttpClient<ZaloPayClient>((provider, http) =>
             {

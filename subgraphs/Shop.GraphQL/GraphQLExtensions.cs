@@ -24,7 +24,11 @@ public static class GraphQLExtensions
     public static IServiceCollection AddShopGraphQL<TSchema>(this IServiceCollection services, Action<IGraphQLBuilder>? configure = null)
         where TSchema : class, ISchema
     {
-        services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.SectionName);
+        services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.SseHeartbeatInterval > TimeSpan.Zero, "Shop:GraphQL:SseHeartbeatInterval must be positive.")
+            .Validate(o => o.WebSocketInitTimeout > TimeSpan.Zero, "Shop:GraphQL:WebSocketInitTimeout must be positive.")
+            .ValidateOnStart();
         services.AddGraphQL(graphql =>
         {
             graphql

@@ -12,11 +12,9 @@ using Shop.ServiceDefaults.Postgres;
 using Shop.Users.Accounts;
 using Shop.Users.Addresses;
 using Shop.Users.Data;
-using Shop.Users.Grpc;
 using Shop.Users.GraphQL;
 using Shop.Users.Sessions;
 using Shop.Users.Tokens;
-using User = Shop.Users.Data.User;
 
 namespace Shop.Users;
 
@@ -30,15 +28,16 @@ public static class Extensions
         builder.AddServiceDefaults();
         var services = builder.Services;
         services.AddOptions<UsersOptions>().BindConfiguration(UsersOptions.SectionName)
-            .Validate(o => o.Throttle is { PairFreeFailures: > 0, AccountFreeFailures: > 0, AddressLimit: > 0, RegistrationLimit: > 0 }, "Throttle limits must be positive.")
+            .Validate(o => o.Throttle is { PairFreeFailures: > 0, AccountFreeFailures: > 0, AddressLimit: > 0, RegistrationLimit: > 0 }, "Shop:Users:Throttle:PairFreeFailures, AccountFreeFailures, AddressLimit and RegistrationLimit must be positive.")
             .Validate(
                 o => new[] { o.Throttle.PairWindow, o.Throttle.AccountWindow, o.Throttle.AddressWindow, o.Throttle.RegistrationWindow }.All(w => w > TimeSpan.Zero),
-                "Throttle windows must be positive.")
+                "Shop:Users:Throttle:PairWindow, AccountWindow, AddressWindow and RegistrationWindow must be positive.")
             .Validate(
                 o => o.Throttle.PairBaseDelay > TimeSpan.Zero && o.Throttle.PairMaxDelay >= o.Throttle.PairBaseDelay && o.Throttle.AccountSpacing > TimeSpan.Zero,
-                "Throttle delays must be positive, and PairMaxDelay at least PairBaseDelay.")
-            .Validate(o => o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero, "Token lifetimes must be positive.")
-            .Validate(o => o.RefreshReuseLeeway >= TimeSpan.Zero && o.RefreshReuseLeeway <= TimeSpan.FromMinutes(2), "RefreshReuseLeeway must be between 0 and 2 minutes.")
+                "Shop:Users:Throttle:PairBaseDelay and AccountSpacing must be positive, and PairMaxDelay at least PairBaseDelay.")
+            .Validate(o => o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero, "Shop:Users:AccessTokenLifetime and RefreshTokenLifetime must be positive.")
+            .Validate(o => o.RefreshReuseLeeway >= TimeSpan.Zero && o.RefreshReuseLeeway <= TimeSpan.FromMinutes(2), "Shop:Users:RefreshReuseLeeway must be between 0 and 2 minutes.")
+            .Validate(o => o.PasswordMinLength > 0 && o.MaxAddressesPerUser > 0, "Shop:Users:PasswordMinLength and MaxAddressesPerUser must be positive.")
             .ValidateOnStart();
 
         services.AddShopDbContext<UsersDbContext, AccountSeeder>(builder.Configuration, "users");
@@ -111,7 +110,7 @@ public static class Extensions
             context.Response.Headers.CacheControl = "public, max-age=300";
             return Results.Text(keys.JwksJson, "application/json");
         }).OnHttpPort(app);
-        app.MapInternalGrpcService<UsersGrpcService>();
+        app.MapInternalGrpcService<Grpc.UsersGrpcService>();
         return app;
     }
 }

@@ -129,7 +129,7 @@ public sealed class SettingsTests
         }
     }
 
-    // OrdersStorageExtensions / PaymentsStorageExtensions: with a Mongo connection string the
+    // OrdersDataExtensions / PaymentsDataExtensions: with a Mongo connection string the
     // PostgreSQL one is never read.
     private static bool IgnoredBecauseMongo(ServiceSettings settings, string key)
         => key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase) && settings[key + "Mongo"] is not null;

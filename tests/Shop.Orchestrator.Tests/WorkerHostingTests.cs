@@ -93,6 +93,19 @@ public sealed class WorkerHostingTests
         Assert.Equal(address, worker.GetRequiredService<ITemporalClient>().Connection.Options.TargetHost);
     }
 
+    [Theory]
+    [InlineData("Orchestrator:PaymentDeadline", "00:00:00", "Orchestrator:PaymentDeadline")]
+    [InlineData("Orchestrator:ReconcileInterval", "-00:00:01", "ReconcileInterval")]
+    [InlineData("Temporal:ReconnectDelay", "00:00:00", "Temporal:ReconnectDelay")]
+    [InlineData("Temporal:TaskQueue", " ", "Temporal:TaskQueue")]
+    [InlineData("Shop:Tls:ReloadInterval", "00:00:00", "Shop:Tls:ReloadInterval")]
+    public async Task Start_BadSetting_FailsNamingIt(string key, string value, string named)
+    {
+        var failure = await StartFailure.OfAsync(() => StartWorkerAsync("127.0.0.1:1", more: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The orchestrator as its Program.cs builds it, on free ports, its gRPC clients pointed at <paramref name="grpc"/>.</summary>
     public static Task<TestServiceHost> StartWorkerAsync(string temporalAddress, Uri? grpc = null, IReadOnlyDictionary<string, string?>? more = null)
     {

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Products.Data;
 using Shop.Products.Grpc;
 using Shop.ServiceDefaults.Grpc;
-using ReservationState = Shop.Products.Grpc.ReservationState;
 
 namespace Shop.Products.Tests;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Product = Shop.Products.Data.Product;
 using Shop.Products.Catalog;
 using Shop.Products.Data;
 using Shop.Products.Grpc;
@@ -92,7 +91,7 @@ public class ProductsHost : PostgresDatabase
         => InScopeAsync(services => services.GetRequiredService<CategoryCatalog>().CreateCategoryAsync(slug, name ?? slug, CancellationToken.None));
 
     /// <summary>Adds a product through the domain, with stock, as an admin would.</summary>
-    public async Task<Product> CreateProductAsync(
+    public async Task<Data.Product> CreateProductAsync(
         string sku, string? name = null, decimal price = 100_000, int stock = 0, bool active = true, IReadOnlyList<Guid>? categoryIds = null, int images = 1)
     {
         var product = await InScopeAsync(services => services.GetRequiredService<ProductCatalog>().CreateProductAsync(

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Products.Data;
 using Shop.Products.Grpc;
-using ReservationLine = Shop.Products.Grpc.ReservationLine;
 
 namespace Shop.Products.Tests;
 
@@ -73,7 +72,7 @@ public sealed class SetStockTests(ProductsHost products) : IClassFixture<Product
     {
         var product = await products.CreateProductAsync("STOCK-HELD", stock: 10);
         var request = new ReserveRequest { OrderId = Guid.NewGuid().ToString() };
-        request.Lines.Add(new ReservationLine { ProductId = product.Id.ToString(), Quantity = 6 });
+        request.Lines.Add(new Grpc.ReservationLine { ProductId = product.Id.ToString(), Quantity = 6 });
         await products.Inventory().ReserveAsync(request, deadline: DateTime.UtcNow.AddSeconds(10));
 
         var refused = (await products.Admin().PostAsync(SetStock, new { input = new { productId = product.Id, total = 5, reason = "Breakage" } })).Field("setStock");

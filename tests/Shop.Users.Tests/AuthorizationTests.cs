@@ -112,6 +112,20 @@ public sealed class AuthorizationTests(UsersHost users) : IClassFixture<UsersHos
         Assert.Equal(0, response.EnsureNoErrors().Data.GetProperty("users").GetProperty("totalCount").GetInt32());
     }
 
+    [Theory]
+    [InlineData("a\u0001b")]
+    [InlineData("a\u200Bb")]
+    [InlineData("a\u202Eb")]
+    [InlineData("too long: 0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890")]
+    public async Task Users_SearchNotPlainTextOrTooLong_InvalidArgument(string search)
+    {
+        var admin = users.Client((await users.AdminAsync()).AccessToken);
+
+        var response = await admin.PostAsync("query($search: String) { users(search: $search) { totalCount } }", new { search });
+
+        Assert.Equal("INVALID_ARGUMENT", Assert.Single(response.ErrorCodes));
+    }
+
     [Fact]
     public async Task Entities_ResolveUsersForTheOwnerOrAnAdmin_AndRefuseOthers()
     {

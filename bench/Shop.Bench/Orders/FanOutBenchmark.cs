@@ -2,12 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Orders.Grpc;
-using Shop.Orders.Ordering;
 using Shop.ServiceDefaults;
-using OrderLine = Shop.Orders.Ordering.OrderLine;
-using OrderStatus = Shop.Orders.Grpc.OrderStatus;
 using Shop.Testing.Clients;
-using DomainOrder = Shop.Orders.Ordering.Order;
 
 namespace Shop.Bench.Orders;
 
@@ -37,10 +33,10 @@ public static class FanOutBenchmark
         var orderIds = new List<Guid>();
         await using (var scope = bench.Orders.Services.CreateAsyncScope())
         {
-            var repository = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
+            var repository = scope.ServiceProvider.GetRequiredService<Shop.Orders.Ordering.IOrderRepository>();
             for (var i = 0; i < 400; i++)
             {
-                var order = DomainOrder.Place(customer, $"bench-{i}", [new OrderLine(Guid.NewGuid(), "Bench item", 10_000m, 1)], OrderCode.New(), DateTimeOffset.UtcNow);
+                var order = Shop.Orders.Ordering.Order.Place(customer, $"bench-{i}", [new Shop.Orders.Ordering.OrderLine(Guid.NewGuid(), "Bench item", 10_000m, 1)], Shop.Orders.Ordering.OrderCode.New(), DateTimeOffset.UtcNow);
                 orderIds.Add((await repository.AddAsync(order, default)).Id);
             }
         }

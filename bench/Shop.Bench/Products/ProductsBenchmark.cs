@@ -8,8 +8,6 @@ using Shop.Products.Inventory;
 using Shop.ServiceDefaults;
 using Shop.Testing.Hosting;
 using Shop.Testing.Postgres;
-using ReservationLine = Shop.Products.Grpc.ReservationLine;
-using ReservationState = Shop.Products.Grpc.ReservationState;
 
 namespace Shop.Bench.Products;
 
@@ -77,11 +75,11 @@ public static class ProductsBenchmark
         return await LoadRunner.RunAsync(name, async order =>
         {
             var request = new ReserveRequest { OrderId = Guid.NewGuid().ToString() };
-            request.Lines.AddRange(linesOf(order).Select(id => new ReservationLine { ProductId = id.ToString(), Quantity = 1 }));
+            request.Lines.AddRange(linesOf(order).Select(id => new Shop.Products.Grpc.ReservationLine { ProductId = id.ToString(), Quantity = 1 }));
             try
             {
                 var reply = await client.ReserveAsync(request, deadline: DateTime.UtcNow.AddSeconds(30));
-                return reply.State == ReservationState.Held;
+                return reply.State == Shop.Products.Grpc.ReservationState.Held;
             }
             catch (RpcException)
             {

@@ -1,12 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Shop.Domain;
-using DomainOrder = Shop.Orders.Ordering.Order;
 
 namespace Shop.Orders.Grpc;
 
 internal static class OrderMessageMapping
 {
-    public static Order ToMessage(this DomainOrder order)
+    public static Order ToMessage(this Ordering.Order order)
     {
         var message = new Order
         {
@@ -26,7 +25,7 @@ internal static class OrderMessageMapping
             UnitPrice = line.UnitPrice.ToMoney(Prices.Currency),
             Quantity = line.Quantity,
         }));
-        message.History.AddRange(order.History.Select(change => new StatusChange
+        message.History.AddRange(order.History.Select(change => new OrderStatusChange
         {
             From = change.From?.ToWire() ?? OrderStatus.Unspecified,
             To = change.To.ToWire(),

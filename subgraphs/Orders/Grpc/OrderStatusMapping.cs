@@ -1,31 +1,33 @@
-using WireStatus = Shop.Orders.Grpc.OrderStatus;
-
 namespace Shop.Orders.Grpc;
 
+/// <summary>
+/// Inside Shop.Orders.Grpc the simple names are the generated wire types; domain types are written
+/// with their namespace (Ordering.X), so neither side needs an alias.
+/// </summary>
 internal static class OrderStatusMapping
 {
-    public static WireStatus ToWire(this Ordering.OrderStatus status) => status switch
+    public static OrderStatus ToWire(this Ordering.OrderStatus status) => status switch
     {
-        Ordering.OrderStatus.Pending => WireStatus.Pending,
-        Ordering.OrderStatus.Reserved => WireStatus.Reserved,
-        Ordering.OrderStatus.AwaitingPayment => WireStatus.AwaitingPayment,
-        Ordering.OrderStatus.Paid => WireStatus.Paid,
-        Ordering.OrderStatus.Completed => WireStatus.Completed,
-        Ordering.OrderStatus.Rejected => WireStatus.Rejected,
-        Ordering.OrderStatus.Cancelled => WireStatus.Cancelled,
-        _ => WireStatus.Unspecified,
+        Ordering.OrderStatus.Pending => OrderStatus.Pending,
+        Ordering.OrderStatus.Reserved => OrderStatus.Reserved,
+        Ordering.OrderStatus.AwaitingPayment => OrderStatus.AwaitingPayment,
+        Ordering.OrderStatus.Paid => OrderStatus.Paid,
+        Ordering.OrderStatus.Completed => OrderStatus.Completed,
+        Ordering.OrderStatus.Rejected => OrderStatus.Rejected,
+        Ordering.OrderStatus.Cancelled => OrderStatus.Cancelled,
+        _ => OrderStatus.Unspecified,
     };
 
     /// <summary>Null for UNSPECIFIED or a value this version does not know.</summary>
-    public static Ordering.OrderStatus? FromWire(this WireStatus status) => status switch
+    public static Ordering.OrderStatus? FromWire(this OrderStatus status) => status switch
     {
-        WireStatus.Pending => Ordering.OrderStatus.Pending,
-        WireStatus.Reserved => Ordering.OrderStatus.Reserved,
-        WireStatus.AwaitingPayment => Ordering.OrderStatus.AwaitingPayment,
-        WireStatus.Paid => Ordering.OrderStatus.Paid,
-        WireStatus.Completed => Ordering.OrderStatus.Completed,
-        WireStatus.Rejected => Ordering.OrderStatus.Rejected,
-        WireStatus.Cancelled => Ordering.OrderStatus.Cancelled,
+        OrderStatus.Pending => Ordering.OrderStatus.Pending,
+        OrderStatus.Reserved => Ordering.OrderStatus.Reserved,
+        OrderStatus.AwaitingPayment => Ordering.OrderStatus.AwaitingPayment,
+        OrderStatus.Paid => Ordering.OrderStatus.Paid,
+        OrderStatus.Completed => Ordering.OrderStatus.Completed,
+        OrderStatus.Rejected => Ordering.OrderStatus.Rejected,
+        OrderStatus.Cancelled => Ordering.OrderStatus.Cancelled,
         _ => null,
     };
 }

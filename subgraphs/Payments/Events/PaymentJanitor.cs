@@ -36,7 +36,7 @@ public sealed partial class PaymentJanitor(IServiceScopeFactory scopes, TimeProv
         await using var scope = scopes.CreateAsyncScope();
         var payments = scope.ServiceProvider.GetRequiredService<IPaymentRepository>();
         var notifier = scope.ServiceProvider.GetRequiredService<PaymentNotifier>();
-        var refunds = scope.ServiceProvider.GetRequiredService<PaymentRefunds>();
+        var refunds = scope.ServiceProvider.GetRequiredService<PaymentRefunding>();
         var unsettled = await payments.GetUnsettledAsync(100, clock.GetUtcNow() - Grace, cancellationToken);
         foreach (var payment in unsettled)
         {

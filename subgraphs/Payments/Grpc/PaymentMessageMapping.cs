@@ -1,13 +1,15 @@
 using Google.Protobuf.WellKnownTypes;
 using Shop.Domain;
-using DomainPayment = Shop.Payments.Paying.Payment;
-using DomainStatus = Shop.Payments.Paying.PaymentStatus;
 
 namespace Shop.Payments.Grpc;
 
+/// <summary>
+/// Inside Shop.Payments.Grpc the simple names are the generated wire types; domain types are written
+/// with their namespace (Paying.X), so neither side needs an alias.
+/// </summary>
 internal static class PaymentMessageMapping
 {
-    public static Payment ToMessage(this DomainPayment payment)
+    public static Payment ToMessage(this Paying.Payment payment)
     {
         var attempt = payment.CurrentAttempt;
         var message = new Payment
@@ -17,7 +19,7 @@ internal static class PaymentMessageMapping
             AppTransId = attempt.AppTransId,
             Status = payment.Status.ToWire(),
             Amount = payment.Amount.ToMoney(Prices.Currency),
-            OrderUrl = payment.Status == DomainStatus.Pending ? attempt.OrderUrl ?? string.Empty : string.Empty,
+            OrderUrl = payment.Status == Paying.PaymentStatus.Pending ? attempt.OrderUrl ?? string.Empty : string.Empty,
             ZpTransId = payment.ZpTransId ?? string.Empty,
             CreatedAt = Timestamp.FromDateTimeOffset(payment.CreatedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(payment.UpdatedAt),
@@ -35,15 +37,15 @@ internal static class PaymentMessageMapping
         return message;
     }
 
-    public static PaymentStatus ToWire(this DomainStatus status) => status switch
+    public static PaymentStatus ToWire(this Paying.PaymentStatus status) => status switch
     {
-        DomainStatus.Pending => PaymentStatus.Pending,
-        DomainStatus.Paid => PaymentStatus.Paid,
-        DomainStatus.Failed => PaymentStatus.Failed,
-        DomainStatus.Cancelled => PaymentStatus.Cancelled,
-        DomainStatus.Expired => PaymentStatus.Expired,
-        DomainStatus.RefundPending => PaymentStatus.RefundPending,
-        DomainStatus.Refunded => PaymentStatus.Refunded,
+        Paying.PaymentStatus.Pending => PaymentStatus.Pending,
+        Paying.PaymentStatus.Paid => PaymentStatus.Paid,
+        Paying.PaymentStatus.Failed => PaymentStatus.Failed,
+        Paying.PaymentStatus.Cancelled => PaymentStatus.Cancelled,
+        Paying.PaymentStatus.Expired => PaymentStatus.Expired,
+        Paying.PaymentStatus.RefundPending => PaymentStatus.RefundPending,
+        Paying.PaymentStatus.Refunded => PaymentStatus.Refunded,
         _ => PaymentStatus.Unspecified,
     };
 }

@@ -15,7 +15,7 @@ public sealed class PaymentsGrpcService(
     PaymentCreation creation,
     PaymentReconciliation reconciliation,
     PaymentCancellation cancellation,
-    PaymentRefunds refunds,
+    PaymentRefunding refunds,
     IOptions<ZaloPayOptions> options)
     : PaymentsService.PaymentsServiceBase
 {

@@ -9,7 +9,7 @@ namespace Shop.Payments.Paying;
 /// or expired ZaloPay order ends the payment FAILED or EXPIRED; refunds under way are moved on.
 /// </summary>
 public sealed partial class PaymentReconciliation(
-    IPaymentRepository payments, ZaloPayClient zaloPay, PaymentSettlement settlement, PaymentRefunds refunds, TimeProvider clock,
+    IPaymentRepository payments, ZaloPayClient zaloPay, PaymentSettlement settlement, PaymentRefunding refunds, TimeProvider clock,
     ILogger<PaymentReconciliation> logger)
 {
     public async Task<Payment> QueryAsync(Guid orderId, CancellationToken cancellationToken)

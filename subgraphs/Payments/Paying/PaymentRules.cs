@@ -35,35 +35,12 @@ public static partial class PaymentRules
         return (long)amount;
     }
 
-    /// <summary>Trimmed printable text (no control characters, no lone surrogates), or <paramref name="fallback"/> when blank.</summary>
+    /// <summary>The text checked by the shared <see cref="TextInput"/> rules, or <paramref name="fallback"/> when blank.</summary>
     public static string CheckedText(string? text, int maxLength, string field, string fallback)
     {
-        var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return fallback;
-        }
-
-        return trimmed.Length <= maxLength && !trimmed.Any(char.IsControl) && !HasLoneSurrogate(trimmed)
-            ? trimmed
-            : throw Invalid(PaymentErrors.InvalidText, $"'{field}' is at most {maxLength} characters of printable text.", field);
-    }
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var errors = new List<DomainError>();
+        var checkedText = TextInput.Optional(text, field, maxLength, PaymentErrors.InvalidText, errors);
+        return errors.Count > 0 ? throw new DomainException(errors) : checkedText ?? fallback;
     }
 
     private static DomainException Invalid(string code, string message, string field) => new(new DomainError(code, message, field));

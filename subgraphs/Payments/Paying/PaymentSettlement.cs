@@ -10,7 +10,7 @@ namespace Shop.Payments.Paying;
 /// becomes PAID and its workflow is told, or the money goes back when nobody wants it any more.
 /// </summary>
 public sealed class PaymentSettlement(
-    IPaymentRepository payments, PaymentNotifier notifier, PaymentRefunds refunds, IOptions<ZaloPayOptions> options, TimeProvider clock)
+    IPaymentRepository payments, PaymentNotifier notifier, PaymentRefunding refunds, IOptions<ZaloPayOptions> options, TimeProvider clock)
 {
     public async Task<(Payment Payment, MoneyOutcome Outcome)> ReceiveMoneyAsync(Guid orderId, string zpTransId, CancellationToken cancellationToken)
     {

@@ -16,9 +16,9 @@ internal static class InventoryStatus
         var code = exception.Errors.Count > 0 ? exception.Errors[0].Code : string.Empty;
         var status = code switch
         {
-            IdErrors.Invalid or InventoryErrors.InvalidLines or IdErrors.Invalid
-                or InventoryErrors.InvalidQuantity or InventoryErrors.InvalidReason => StatusCode.InvalidArgument,
-            IdErrors.NotFound or IdErrors.NotFound or IdErrors.NotFound => StatusCode.NotFound,
+            IdErrors.Invalid or InventoryErrors.InvalidLines or InventoryErrors.InvalidQuantity
+                or InventoryErrors.InvalidReason => StatusCode.InvalidArgument,
+            IdErrors.NotFound => StatusCode.NotFound,
             InventoryErrors.ReservationConflict => StatusCode.AlreadyExists,
             _ => StatusCode.FailedPrecondition,
         };
@@ -41,11 +41,11 @@ internal static class InventoryStatus
         return GrpcErrors.FailedPrecondition(refusal.Code, refusal.Message, trailers);
     }
 
-    public static Shop.Products.Grpc.ReservationState ToWire(this Data.ReservationState state) => state switch
+    public static ReservationState ToWire(this Data.ReservationState state) => state switch
     {
-        Data.ReservationState.Held => Shop.Products.Grpc.ReservationState.Held,
-        Data.ReservationState.Committed => Shop.Products.Grpc.ReservationState.Committed,
-        Data.ReservationState.Released => Shop.Products.Grpc.ReservationState.Released,
-        _ => Shop.Products.Grpc.ReservationState.Unspecified,
+        Data.ReservationState.Held => ReservationState.Held,
+        Data.ReservationState.Committed => ReservationState.Committed,
+        Data.ReservationState.Released => ReservationState.Released,
+        _ => ReservationState.Unspecified,
     };
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Shop.Domain;
 
 namespace Shop.GraphQL.Relay;
 
@@ -22,7 +23,7 @@ public sealed record PageRequest<TKey>(int First, TKey? After)
         var first = context.GetArgument<int?>("first") ?? DefaultPageSize;
         if (first is < 1 or > MaxPageSize)
         {
-            throw new ExecutionError($"'first' must be between 1 and {MaxPageSize}.") { Code = "INVALID_ARGUMENT" };
+            throw new ExecutionError($"'first' must be between 1 and {MaxPageSize}.") { Code = ArgumentErrors.Invalid };
         }
 
         var after = context.GetArgument<string?>("after");
@@ -33,6 +34,6 @@ public sealed record PageRequest<TKey>(int First, TKey? After)
 
         return Cursor.TryDecode<TKey>(after, out var key)
             ? new PageRequest<TKey>(first, key)
-            : throw new ExecutionError("'after' is not a cursor this field issued.") { Code = "INVALID_ARGUMENT" };
+            : throw new ExecutionError("'after' is not a cursor this field issued.") { Code = ArgumentErrors.Invalid };
     }
 }

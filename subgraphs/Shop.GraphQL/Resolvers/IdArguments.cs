@@ -6,7 +6,7 @@ namespace Shop.GraphQL.Resolvers;
 public static class IdArguments
 {
     /// <summary>The code of every other malformed argument (page sizes, cursors, filters).</summary>
-    public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string InvalidArgument = ArgumentErrors.Invalid;
 
     /// <summary>A Guid id given as text; anything else is an <see cref="IdErrors.Invalid"/> field error naming <paramref name="name"/>.</summary>
     public static Guid Parse(string? value, string name)

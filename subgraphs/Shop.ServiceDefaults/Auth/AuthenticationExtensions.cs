@@ -19,7 +19,8 @@ public static class AuthenticationExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
             .Validate(o => o.JwksUrl is null || o.JwksUrl.IsAbsoluteUri, "Shop:Auth:JwksUrl is an absolute URL.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer) && !string.IsNullOrWhiteSpace(o.Audience), "Shop:Auth:Issuer and Audience are required.")
-            .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.KeyMaxAge > TimeSpan.Zero && o.KeyRefreshMinInterval >= TimeSpan.Zero, "Shop:Auth durations are positive.")
+            .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.KeyRefreshMinInterval >= TimeSpan.Zero, "Shop:Auth:ClockSkew and KeyRefreshMinInterval must not be negative.")
+            .Validate(o => o.KeyMaxAge > TimeSpan.Zero, "Shop:Auth:KeyMaxAge must be positive.")
             .ValidateOnStart();
         services.AddHttpClient(JwksHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

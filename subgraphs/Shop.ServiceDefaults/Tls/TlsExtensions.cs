@@ -21,6 +21,12 @@ public static class TlsExtensions
     public static IServiceCollection AddShopTls(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetShopTls();
+        // Checked here, not on start: the certificates are loaded while the host is built.
+        if (options.ReloadInterval <= TimeSpan.Zero || options.ConnectionLifetime <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Shop:Tls:ReloadInterval and Shop:Tls:ConnectionLifetime must be positive.");
+        }
+
         if (!options.Disabled)
         {
             services.TryAddSingleton(_ => new ShopCertificates(options));

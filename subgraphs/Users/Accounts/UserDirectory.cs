@@ -33,14 +33,15 @@ public sealed class UserDirectory(UsersDbContext db)
         string? search, int first, Guid? after, CancellationToken cancellationToken)
     {
         var query = db.Users.AsNoTracking();
-        var term = search?.Trim();
-        if (!string.IsNullOrEmpty(term))
+        var errors = new List<DomainError>();
+        var term = TextInput.Optional(search, "search", MaxSearchLength, ArgumentErrors.Invalid, errors);
+        if (errors.Count > 0)
         {
-            if (term.Length > MaxSearchLength)
-            {
-                throw new DomainException(new DomainError("INVALID_ARGUMENT", $"'search' is at most {MaxSearchLength} characters long.", "search"));
-            }
+            throw new DomainException(errors);
+        }
 
+        if (term is not null)
+        {
             var pattern = "%" + term.Replace(@"\", @"\\", StringComparison.Ordinal)
                 .Replace("%", @"\%", StringComparison.Ordinal)
                 .Replace("_", @"\_", StringComparison.Ordinal) + "%";

@@ -1,6 +1,5 @@
 using Shop.Orchestrator.Activities;
 using Temporalio.Exceptions;
-using StoredPaymentStatus = Shop.Payments.Paying.PaymentStatus;
 
 namespace Shop.Orchestrator.Tests.Activities;
 
@@ -89,7 +88,7 @@ public sealed class RealPaymentActivityTests(RealServices services)
 
         Assert.True(failure.NonRetryable);
         Assert.Equal("PAYMENT_PAID", failure.ErrorType);
-        Assert.Equal(StoredPaymentStatus.Paid, (await services.StoredPaymentAsync(orderId))?.Status);
+        Assert.Equal(Shop.Payments.Paying.PaymentStatus.Paid, (await services.StoredPaymentAsync(orderId))?.Status);
     }
 
     [Fact]

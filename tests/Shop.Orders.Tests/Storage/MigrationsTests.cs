@@ -1,4 +1,4 @@
-using Shop.Orders.Storage.Postgres;
+using Shop.Orders.Data.Postgres;
 using Shop.Testing.Postgres;
 
 namespace Shop.Orders.Tests.Storage;

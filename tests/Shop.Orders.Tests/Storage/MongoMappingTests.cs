@@ -2,7 +2,7 @@ using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using Shop.Orders.Ordering;
-using Shop.Orders.Storage.Mongo;
+using Shop.Orders.Data.Mongo;
 
 namespace Shop.Orders.Tests.Storage;
 

@@ -1,6 +1,6 @@
 using MongoDB.Driver;
 using Shop.Orders.Ordering;
-using Shop.Orders.Storage.Mongo;
+using Shop.Orders.Data.Mongo;
 
 namespace Shop.Orders.Tests.Storage;
 

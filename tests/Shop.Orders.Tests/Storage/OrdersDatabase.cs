@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Shop.Orders.Storage.Postgres;
+using Shop.Orders.Data.Postgres;
 using Shop.ServiceDefaults.Postgres;
 using Shop.Testing.Postgres;
 

@@ -1,5 +1,5 @@
 using Shop.Orders.Ordering;
-using Shop.Orders.Storage.Postgres;
+using Shop.Orders.Data.Postgres;
 
 namespace Shop.Orders.Tests.Storage;
 

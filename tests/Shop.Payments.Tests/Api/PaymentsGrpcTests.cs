@@ -60,6 +60,24 @@ public sealed class PaymentsGrpcTests(PaymentsHost payments)
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Shop\u0001order", 0)]
+    [InlineData("Shop\u200Border", 0)]
+    [InlineData("Shop\u202Eorder", 0)]
+    [InlineData("Shop", 253)]
+    public async Task CreatePayment_BadDescription_InvalidTextAndNothingCreated(string description, int padding)
+    {
+        var request = PaymentsHost.NewRequest();
+        request.Description = description + new string('x', padding);
+        var before = await payments.Sandbox.Control.GetRequestCountsAsync();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => payments.Grpc().CreatePaymentAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal("INVALID_TEXT", refused.Reason());
+        Assert.Equal(before.Create, (await payments.Sandbox.Control.GetRequestCountsAsync()).Create);
+    }
+
     [Fact]
     public async Task CreatePayment_MalformedOrderId_InvalidArgument()
     {

@@ -1,4 +1,4 @@
-using Shop.Payments.Storage.Postgres;
+using Shop.Payments.Data.Postgres;
 using Shop.Testing.Postgres;
 
 namespace Shop.Payments.Tests.Storage;

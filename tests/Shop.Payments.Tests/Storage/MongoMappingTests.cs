@@ -2,7 +2,7 @@ using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using Shop.Payments.Paying;
-using Shop.Payments.Storage.Mongo;
+using Shop.Payments.Data.Mongo;
 
 namespace Shop.Payments.Tests.Storage;
 

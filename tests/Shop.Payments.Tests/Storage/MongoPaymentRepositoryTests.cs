@@ -1,6 +1,6 @@
 using MongoDB.Driver;
 using Shop.Payments.Paying;
-using Shop.Payments.Storage.Mongo;
+using Shop.Payments.Data.Mongo;
 
 namespace Shop.Payments.Tests.Storage;
 

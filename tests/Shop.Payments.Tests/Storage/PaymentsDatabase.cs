@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Shop.Payments.Storage.Postgres;
+using Shop.Payments.Data.Postgres;
 using Shop.ServiceDefaults.Postgres;
 using Shop.Testing.Postgres;
 

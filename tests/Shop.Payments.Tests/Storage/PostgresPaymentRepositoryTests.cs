@@ -1,5 +1,5 @@
 using Shop.Payments.Paying;
-using Shop.Payments.Storage.Postgres;
+using Shop.Payments.Data.Postgres;
 
 namespace Shop.Payments.Tests.Storage;
 
