@@ -11,7 +11,7 @@ namespace Shop.Bench.Live;
 /// a slow service shows as latency rather than as a lower rate. Pass p moves every order (in a
 /// shuffled order) its p-th step; an order's next step waits for its previous one.
 /// </summary>
-internal sealed class TransitionDriver(OrdersService.OrdersServiceClient orders, IReadOnlyList<LiveCustomer> customers)
+internal sealed class TransitionDriver(OrdersService.OrdersServiceClient orders, IReadOnlyList<LiveCustomer> customers, int attempts = 1)
 {
     /// <summary>The lifecycle after placement, with the workflow's reasons: at most four changes per order.</summary>
     public static readonly (OrderStatus To, string Reason)[] Steps =
@@ -29,9 +29,6 @@ internal sealed class TransitionDriver(OrdersService.OrdersServiceClient orders,
 
     /// <summary>When the call that stored change <paramref name="sequence"/> of customer <paramref name="index"/>'s order started; 0 when none did.</summary>
     public long StartedAt(int index, int sequence) => sequence < _started[index].Length ? _started[index][sequence] : 0;
-
-    /// <summary>Transitions that stored a change.</summary>
-    public int Stored { get; private set; }
 
     public IReadOnlyList<string> Failures => _failures;
 
@@ -76,8 +73,16 @@ internal sealed class TransitionDriver(OrdersService.OrdersServiceClient orders,
     {
         await previous;
         var started = Stopwatch.GetTimestamp();
-        // Retried on a missed deadline or an unavailable service, as the orchestrator's activities are
-        // (a repeat is a no-op at orders); latency still counts from the first attempt.
+        // The change this step stores when every earlier one was stored; a call that misses its
+        // deadline may still store it, and its event still counts from here.
+        var sequence = Array.IndexOf(Steps, step) + 2;
+        lock (_callMs)
+        {
+            _started[index][sequence] = started;
+        }
+
+        // Retried (when asked) on a missed deadline or an unavailable service, as the orchestrator's
+        // activities are (a repeat is a no-op at orders); latency still counts from the first attempt.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -93,13 +98,12 @@ internal sealed class TransitionDriver(OrdersService.OrdersServiceClient orders,
                     if (response.Changed)
                     {
                         _started[index][response.Order.History.Count] = started;
-                        Stored++;
                     }
                 }
 
                 return;
             }
-            catch (RpcException exception) when (attempt < 3 && exception.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Unavailable)
+            catch (RpcException exception) when (attempt < attempts && exception.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Unavailable)
             {
                 lock (_callMs)
                 {
