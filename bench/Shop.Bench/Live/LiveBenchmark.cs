@@ -30,6 +30,9 @@ public static class LiveBenchmark
 
     private const int ConnectParallelism = 32;
 
+    // An event still missing this long after the last one arrived is counted as lost.
+    private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(30);
+
     public static async Task RunAsync(BenchOptions options)
     {
         var rate = options.Rate ?? 200;
@@ -98,7 +101,7 @@ public static class LiveBenchmark
 
         Console.WriteLine($"   transitions: {report.Expected:N0} stored, offered in {offered.TotalSeconds:N1} s ({total / offered.TotalSeconds:N0}/s); Transition call p50 {Percentile(calls, 50):N1} ms  p99 {Percentile(calls, 99):N1} ms; {driver.Retries} retried, {driver.Failures.Count} failed{(driver.Failures.Count > 0 ? $" (first: {driver.Failures[0]})" : string.Empty)}");
         Console.WriteLine($"   delivery latency, transition call → client receipt: p50 {report.Percentile(50):N1} ms  p99 {report.Percentile(99):N1} ms  max {report.Max:N1} ms");
-        Console.WriteLine($"   events: {report.Expected:N0} expected, {report.Received:N0} received; lost {report.Lost}, duplicates {report.Duplicates}, out of order {report.OutOfOrder}, unexpected {report.Unexpected}; subscriptions ended early {ended.Count}{(ended.Count > 0 ? $" (first: {ended[0].Ended})" : string.Empty)}");
+        Console.WriteLine($"   events: {report.Expected:N0} expected, {report.Received:N0} received; lost (none came for {DrainPatience.TotalSeconds:N0} s) {report.Lost}, duplicates {report.Duplicates}, out of order {report.OutOfOrder}, unexpected {report.Unexpected}; subscriptions ended early {ended.Count}{(ended.Count > 0 ? $" (first: {ended[0].Ended})" : string.Empty)}");
         Console.WriteLine($"   CPU while transitions ran: gateway {busy[0]:P0} of a core, orders {busy[1]:P0}; load average {ProcessStats.LoadAverage()}");
         string[] names = ["gateway", "orders "];
         for (var i = 0; i < pids.Length; i++)
@@ -130,12 +133,12 @@ public static class LiveBenchmark
         }
     }
 
-    /// <summary>Waits until <paramref name="expected"/> events have arrived, or until none arrived for 10 s.</summary>
+    /// <summary>Waits until <paramref name="expected"/> events have arrived, or until none arrived for <see cref="DrainPatience"/>.</summary>
     private static async Task DrainAsync(Func<long> received, long expected, CancellationToken cancellationToken)
     {
         var last = received();
         var quiet = Stopwatch.StartNew();
-        while (received() < expected && quiet.Elapsed < TimeSpan.FromSeconds(10))
+        while (received() < expected && quiet.Elapsed < DrainPatience)
         {
             await Task.Delay(10, cancellationToken);
             if (received() != last)
