@@ -1,6 +1,7 @@
 using Shop.Bench;
 using Shop.Bench.Gateway;
 using Shop.Bench.Kit;
+using Shop.Bench.Live;
 using Shop.Bench.Orchestrator;
 using Shop.Bench.Orders;
 using Shop.Bench.Payments;
@@ -21,6 +22,7 @@ var suites = new Dictionary<string, Func<BenchOptions, Task>>
     ["gateway"] = GatewayBenchmark.RunAsync,
     ["payments"] = PaymentsBenchmark.RunAsync,
     ["orchestrator"] = OrchestratorBenchmark.RunAsync,
+    ["live"] = LiveBenchmark.RunAsync,
 };
 
 foreach (var (name, run) in suites.Where(s => suite == "all" || s.Key == suite))

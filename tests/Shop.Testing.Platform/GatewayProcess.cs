@@ -20,6 +20,9 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The node process's id, for readings from <c>/proc/&lt;pid&gt;</c> (benchmarks report its memory).</summary>
+    public int ProcessId => _process.Id;
+
     public Uri GraphQLAddress => new(Address, "/graphql");
 
     public Uri WebSocketAddress => new($"ws://{Address.Authority}/graphql");

@@ -17,11 +17,12 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
     public const int CustomerWindow = 100;
 
     private readonly ConcurrentDictionary<Guid, OrderEventSubscriber> _subscribers = new();
+    private readonly SubscriberIndex _index = new();
 
     public int SubscriberCount => _subscribers.Count;
 
     /// <summary>Subscribers that would receive events of <paramref name="orderId"/> (of its customer or of the order itself).</summary>
-    public int WatchersOf(Guid orderId, Guid customerId) => _subscribers.Values.Count(s => s.Wants(orderId, customerId));
+    public int WatchersOf(Guid orderId, Guid customerId) => _index.Watching(orderId, customerId).Count;
 
     /// <summary>Changes of one order after its change number <paramref name="afterSequence"/>.</summary>
     public IObservable<OrderStatusChangeEvent> ForOrder(Guid orderId, Guid customerId, int afterSequence)
@@ -38,38 +39,64 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
         return new Feed(this, observer => new OrderEventSubscriber(observer, null, customerId, baseline));
     }
 
-    public async Task DispatchAsync(OrderStatusChangeNotice notice, CancellationToken cancellationToken)
+    public Task DispatchAsync(OrderStatusChangeNotice notice, CancellationToken cancellationToken)
+        => DispatchAsync([notice], cancellationToken);
+
+    /// <summary>
+    /// Several notices at once (what a backplane received while the previous ones were delivered):
+    /// the orders they name that have a subscriber behind are read together, in one round trip.
+    /// </summary>
+    public async Task DispatchAsync(IReadOnlyCollection<OrderStatusChangeNotice> notices, CancellationToken cancellationToken)
     {
-        var behind = _subscribers.Values
-            .Where(s => s.Wants(notice.OrderId, notice.CustomerId) && s.IsBehind(notice.OrderId, notice.Sequence))
-            .ToList();
+        var behind = new Dictionary<Guid, HashSet<OrderEventSubscriber>>();
+        foreach (var notice in notices)
+        {
+            foreach (var subscriber in _index.Watching(notice.OrderId, notice.CustomerId))
+            {
+                if (subscriber.IsBehind(notice.OrderId, notice.Sequence))
+                {
+                    if (!behind.TryGetValue(notice.OrderId, out var waiting))
+                    {
+                        behind[notice.OrderId] = waiting = [];
+                    }
+
+                    waiting.Add(subscriber);
+                }
+            }
+        }
+
         if (behind.Count == 0)
         {
             return;
         }
 
-        Order? order;
+        IReadOnlyList<Order> orders;
         try
         {
-            order = await ReadAsync(notice.OrderId, cancellationToken);
+            orders = await ReadManyAsync(behind.Keys, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // One unreadable order must not stop the backplane feeding everyone else; its next
-            // notice or the next catch-up delivers what this one would have.
-            LogReadFailed(logger, exception, notice.OrderId);
+            // Unreadable orders must not stop the backplane feeding everyone else; their next
+            // notices or the next catch-up deliver what these would have.
+            LogReadFailed(logger, exception, behind.Count);
             return;
         }
 
-        if (order is null)
+        foreach (var order in orders)
         {
-            LogOrderMissing(logger, notice.OrderId);
-            return;
+            if (behind.Remove(order.Id, out var waiting))
+            {
+                foreach (var subscriber in waiting)
+                {
+                    subscriber.Deliver(order);
+                }
+            }
         }
 
-        foreach (var subscriber in behind)
+        foreach (var missing in behind.Keys)
         {
-            subscriber.Deliver(order);
+            LogOrderMissing(logger, missing);
         }
     }
 
@@ -151,10 +178,10 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
         }
     }
 
-    private async Task<Order?> ReadAsync(Guid orderId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Order>> ReadManyAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IOrderRepository>().GetAsync(orderId, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<IOrderRepository>().GetManyAsync(orderIds, cancellationToken);
     }
 
     private async Task<IReadOnlyDictionary<Guid, OrderPage>> ReadNewestAsync(IReadOnlyCollection<Guid> customers, CancellationToken cancellationToken)
@@ -163,8 +190,8 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
         return await scope.ServiceProvider.GetRequiredService<IOrderRepository>().ListForCustomersAsync(customers, CustomerWindow, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Event for order {OrderId} was not delivered yet: reading the order failed")]
-    private static partial void LogReadFailed(ILogger logger, Exception exception, Guid orderId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Events of {Count} orders were not delivered yet: reading the orders failed")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event for order {OrderId} arrived but the order cannot be read")]
     private static partial void LogOrderMissing(ILogger logger, Guid orderId);
@@ -179,7 +206,12 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
         {
             var subscriber = create(observer);
             hub._subscribers[subscriber.Id] = subscriber;
-            subscriber.Stopping.Register(() => hub._subscribers.TryRemove(subscriber.Id, out _));
+            hub._index.Add(subscriber);
+            subscriber.Stopping.Register(() =>
+            {
+                hub._subscribers.TryRemove(subscriber.Id, out _);
+                hub._index.Remove(subscriber);
+            });
             // Registered first, then started: a change stored after the starting point was read is
             // either in what the start reads or notified to the registered subscriber, never in neither.
             _ = Task.Run(() => hub.StartAsync(subscriber));

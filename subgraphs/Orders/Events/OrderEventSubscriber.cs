@@ -37,8 +37,6 @@ internal sealed class OrderEventSubscriber : IDisposable
     /// <summary>Cancelled once the subscriber is disposed.</summary>
     public CancellationToken Stopping => _stopping.Token;
 
-    public bool Wants(Guid orderId, Guid customerId) => OrderId is { } id ? id == orderId : CustomerId == customerId;
-
     /// <summary>Whether a notice of change <paramref name="sequence"/> may hold something new (0: it may).</summary>
     public bool IsBehind(Guid orderId, int sequence)
     {

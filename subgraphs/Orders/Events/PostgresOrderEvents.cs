@@ -5,8 +5,9 @@ namespace Shop.Orders.Events;
 
 /// <summary>
 /// The PostgreSQL backplane: notices go out with NOTIFY and one connection per instance LISTENs and
-/// feeds the hub. A lost connection is re-opened with backoff, and once listening again the hub
-/// catches up from the stored history, since what was notified meanwhile never arrives.
+/// feeds the hub, in batches (<see cref="OrderNoticeBatches"/>). A lost connection is re-opened with
+/// backoff, and once listening again the hub catches up from the stored history, since what was
+/// notified meanwhile never arrives.
 /// </summary>
 public sealed partial class PostgresOrderEvents(
     NpgsqlDataSource dataSource, OrderEventHub hub, IConfiguration configuration, ILogger<PostgresOrderEvents> logger)
@@ -20,6 +21,7 @@ public sealed partial class PostgresOrderEvents(
     private TimeSpan ReconnectDelay => configuration.GetValue("Shop:Orders:EventReconnectDelay", DefaultReconnectDelay);
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly OrderNoticeBatches _batches = new(hub);
 
     /// <summary>Completes once the first LISTEN is in place (start-up and tests wait for it).</summary>
     public Task Listening => _listening.Task;
@@ -39,6 +41,16 @@ public sealed partial class PostgresOrderEvents(
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Listening never waits for delivery: notices keep being read while the hub reads orders.
+        var delivering = _batches.RunAsync(stoppingToken);
+        var listening = ListenWhileRunningAsync(stoppingToken);
+        // A failure of either ends the service at once rather than leaving the other running alone.
+        await await Task.WhenAny(delivering, listening);
+        await Task.WhenAll(delivering, listening);
+    }
+
+    private async Task ListenWhileRunningAsync(CancellationToken stoppingToken)
     {
         var delay = ReconnectDelay;
         while (!stoppingToken.IsCancellationRequested)
@@ -77,12 +89,12 @@ public sealed partial class PostgresOrderEvents(
             await connection.WaitAsync(stoppingToken);
             while (pending.TryDequeue(out var payload))
             {
-                await DispatchAsync(payload, stoppingToken);
+                Post(payload);
             }
         }
     }
 
-    private async Task DispatchAsync(string payload, CancellationToken stoppingToken)
+    private void Post(string payload)
     {
         OrderStatusChangeNotice? notice;
         try
@@ -97,7 +109,7 @@ public sealed partial class PostgresOrderEvents(
 
         if (notice is not null)
         {
-            await hub.DispatchAsync(notice, stoppingToken);
+            _batches.Post(notice);
         }
     }
 

@@ -5,9 +5,9 @@ namespace Shop.Orders.Events;
 
 /// <summary>
 /// The Redis backplane: notices are published after the change is stored, and every instance's
-/// subscription feeds its hub, one message at a time in arrival order. Redis keeps nothing for a
-/// subscriber that is away, so each time the connection comes back the hub catches up from the
-/// stored history.
+/// subscription feeds its hub in arrival order, in batches (<see cref="OrderNoticeBatches"/>). Redis
+/// keeps nothing for a subscriber that is away, so each time the connection comes back the hub
+/// catches up from the stored history.
 /// </summary>
 public sealed partial class RedisOrderEvents(IConnectionMultiplexer redis, OrderEventHub hub, ILogger<RedisOrderEvents> logger)
     : BackgroundService, IOrderEventPublisher
@@ -15,6 +15,7 @@ public sealed partial class RedisOrderEvents(IConnectionMultiplexer redis, Order
     public static readonly RedisChannel Channel = RedisChannel.Literal("shop:order-events");
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly OrderNoticeBatches _batches = new(hub);
 
     public Task Listening => _listening.Task;
 
@@ -22,6 +23,16 @@ public sealed partial class RedisOrderEvents(IConnectionMultiplexer redis, Order
         => await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(notice, OrderEventJson.Options));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Reading messages never waits for delivery: they keep being taken while the hub reads orders.
+        var delivering = _batches.RunAsync(stoppingToken);
+        var listening = ListenAsync(stoppingToken);
+        // A failure of either ends the service at once rather than leaving the other running alone.
+        await await Task.WhenAny(delivering, listening);
+        await Task.WhenAll(delivering, listening);
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
     {
         var queue = await redis.GetSubscriber().SubscribeAsync(Channel);
         redis.ConnectionRestored += OnConnectionRestored;
@@ -43,7 +54,7 @@ public sealed partial class RedisOrderEvents(IConnectionMultiplexer redis, Order
 
                 if (notice is not null)
                 {
-                    await hub.DispatchAsync(notice, stoppingToken);
+                    _batches.Post(notice);
                 }
             }
         }

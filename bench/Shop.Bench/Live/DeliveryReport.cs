@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace Shop.Bench.Live;
+
+/// <summary>
+/// What the subscribers got against what was stored, order by order and sequence by sequence: every
+/// change after the placement (sequence 2 up to the order's stored history) is expected exactly once
+/// and in order. Latency runs from the start of the Transition call that stored a change to the
+/// subscriber's receipt of it.
+/// </summary>
+internal sealed record DeliveryReport(long Expected, long Received, long Lost, long Duplicates, long OutOfOrder, long Unexpected, double[] LatenciesMs)
+{
+    public double Percentile(double p)
+        => LatenciesMs.Length == 0 ? 0 : LatenciesMs[(int)Math.Min(LatenciesMs.Length - 1, Math.Ceiling(p / 100 * LatenciesMs.Length) - 1)];
+
+    public double Max => LatenciesMs.Length == 0 ? 0 : LatenciesMs[^1];
+
+    /// <param name="stored">Per order, how many changes its stored history holds (1: only the placement).</param>
+    public static DeliveryReport Compute(IReadOnlyList<LiveSubscriber> subscribers, IReadOnlyDictionary<Guid, int> stored, TransitionDriver driver)
+    {
+        long expected = 0, received = 0, lost = 0, duplicates = 0, outOfOrder = 0, unexpected = 0;
+        var latencies = new List<double>();
+        foreach (var subscriber in subscribers)
+        {
+            var last = stored[subscriber.Customer.OrderId];
+            expected += last - 1;
+            var seen = new HashSet<int>();
+            // The subscription starts after the placement (afterSequence 1).
+            var highest = 1;
+            foreach (var (sequence, receivedAt) in subscriber.Receipts)
+            {
+                received++;
+                if (!seen.Add(sequence))
+                {
+                    duplicates++;
+                    continue;
+                }
+
+                if (sequence < highest)
+                {
+                    outOfOrder++;
+                }
+
+                highest = Math.Max(highest, sequence);
+                if (sequence < 2 || sequence > last)
+                {
+                    unexpected++;
+                    continue;
+                }
+
+                if (driver.StartedAt(subscriber.Customer.Index, sequence) is var started and > 0)
+                {
+                    latencies.Add((receivedAt - started) * 1000.0 / Stopwatch.Frequency);
+                }
+            }
+
+            lost += Enumerable.Range(2, Math.Max(0, last - 1)).Count(sequence => !seen.Contains(sequence));
+        }
+
+        return new DeliveryReport(expected, received, lost, duplicates, outOfOrder, unexpected, [.. latencies.Order()]);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Orders.Grpc;
+using Shop.Orders.Ordering;
+using Shop.ServiceDefaults;
+using Shop.Testing.Hosting;
+
+namespace Shop.Bench.Live;
+
+/// <summary>
+/// Live tracking at scale: N customers, each signed in on a WebSocket of their own to the gateway
+/// (every limit on, as deployed), each watching their own order with orderStatusChanged, while the
+/// orders move along their lifecycle at a steady rate through orders' internal gRPC, as the
+/// orchestrator moves them. Prints delivery latency (transition call to receipt), events lost,
+/// repeated or out of order (expected: every stored change after the placement, read back from
+/// the orders database), the CPU the gateway and orders used, and their resident memory per subscriber.
+/// Each subscriber count runs on a fresh platform.
+/// </summary>
+public static class LiveBenchmark
+{
+    // The gateway as deployed: no limit raised. Subscribers are signed in, so the per-address limits
+    // (the anonymous rate limit, anonymous subscription caps) never see them, and each customer holds
+    // one subscription on one socket, far under the per-user and per-connection caps.
+    private static readonly Dictionary<string, string> GatewayEnvironment = new() { ["LOG_LEVEL"] = "error" };
+
+    // Access tokens live 15 minutes; a run that has not finished by then would see its subscriptions
+    // ended for expiry, which is not what it measures.
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(14);
+
+    private const int ConnectParallelism = 32;
+
+    // An event still missing this long after the last one arrived is counted as lost.
+    private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(30);
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var rate = options.Rate ?? 200;
+        var seconds = options.Seconds ?? 30;
+        if (rate <= 0 || seconds <= 0)
+        {
+            throw new ArgumentException("--rate and --seconds must be positive.");
+        }
+
+        foreach (var subscribers in options.Subscribers.Count > 0 ? options.Subscribers : [5000])
+        {
+            await RunOnceAsync(subscribers, rate, seconds);
+        }
+    }
+
+    private static async Task RunOnceAsync(int count, int rate, int seconds)
+    {
+        // At most four changes per order after its placement: fewer subscribers than that allows shorten the run.
+        var total = (int)Math.Min((long)rate * seconds, (long)count * TransitionDriver.Steps.Length);
+        Console.WriteLine($"-- {count:N0} subscribers, each a customer watching their own order through the gateway; {total:N0} transitions at {rate:N0}/s ({total / (double)rate:N1} s); load average {ProcessStats.LoadAverage()}");
+        using var runLimit = new CancellationTokenSource(RunLimit);
+        var token = runLimit.Token;
+        var setUp = Stopwatch.StartNew();
+        await using var platform = await LivePlatform.StartAsync(GatewayEnvironment);
+        int[] pids = [platform.Gateway.ProcessId, platform.Orders.ProcessId];
+        var customers = await LiveCustomers.SeedAsync(platform, count + 1, token);
+        var watchers = customers.Take(count).ToList();
+        Console.WriteLine($"   platform started and {count + 1:N0} customers with an order each seeded in {setUp.Elapsed.TotalSeconds:N1} s");
+
+        using var channel = GrpcChannel.ForAddress(platform.Orders.GrpcAddress, new GrpcChannelOptions { HttpHandler = TestServiceHost.CreateGrpcHandler(ShopServices.Orchestrator) });
+        var orders = new OrdersService.OrdersServiceClient(channel);
+        await WarmUpAsync(platform, orders, customers[^1], token);
+        await ProcessStats.WaitQuietAsync(pids, TimeSpan.FromSeconds(30));
+        var idle = pids.Select(ProcessStats.ResidentBytes).ToArray();
+
+        long delivered = 0;
+        var subscribers = new LiveSubscriber[count];
+        var readers = new Task[count];
+        using var stop = new CancellationTokenSource();
+        var subscribing = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = token }, async (i, cancellationToken) =>
+        {
+            subscribers[i] = await LiveSubscriber.SubscribeAsync(platform.Gateway.WebSocketAddress, watchers[i], () => Interlocked.Increment(ref delivered), cancellationToken);
+            readers[i] = subscribers[i].ReadAsync(stop.Token);
+        });
+        var subscribed = subscribing.Elapsed;
+        var settled = await ProcessStats.WaitQuietAsync(pids, TimeSpan.FromSeconds(120));
+        Console.WriteLine($"   subscribed in {subscribed.TotalSeconds:N1} s ({count / subscribed.TotalSeconds:N0}/s, {ConnectParallelism} at a time); {(settled ? "gateway and orders idle" : "still busy")} {subscribing.Elapsed.TotalSeconds:N1} s after the first");
+        var loaded = pids.Select(ProcessStats.ResidentBytes).ToArray();
+
+        var driver = new TransitionDriver(orders, watchers);
+        var cpuBefore = pids.Select(ProcessStats.CpuTime).ToArray();
+        var driving = Stopwatch.StartNew();
+        var offered = await driver.RunAsync(rate, total, token);
+        // What was stored (a call that missed its deadline may have stored its change all the same) is what is due.
+        var due = (await ReadStoredAsync(platform, watchers, token)).Values.Sum(count => count - 1L);
+        await DrainAsync(() => Interlocked.Read(ref delivered), due, token);
+        var busy = pids.Select((pid, i) => (ProcessStats.CpuTime(pid) - cpuBefore[i]) / driving.Elapsed).ToArray();
+        var atEnd = pids.Select(ProcessStats.ResidentBytes).ToArray();
+
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+        var report = DeliveryReport.Compute(subscribers, await ReadStoredAsync(platform, watchers, token), driver);
+        var calls = driver.CallMilliseconds();
+        var ended = subscribers.Where(s => s.Ended is not null).ToList();
+
+        Console.WriteLine($"   transitions: {report.Expected:N0} stored, offered in {offered.TotalSeconds:N1} s ({total / offered.TotalSeconds:N0}/s); Transition call p50 {Percentile(calls, 50):N1} ms  p99 {Percentile(calls, 99):N1} ms; {driver.Retries} retried, {driver.Failures.Count} failed{(driver.Failures.Count > 0 ? $" (first: {driver.Failures[0]})" : string.Empty)}");
+        Console.WriteLine($"   delivery latency, transition call → client receipt: p50 {report.Percentile(50):N1} ms  p99 {report.Percentile(99):N1} ms  max {report.Max:N1} ms");
+        Console.WriteLine($"   events: {report.Expected:N0} expected, {report.Received:N0} received; lost (none came for {DrainPatience.TotalSeconds:N0} s) {report.Lost}, duplicates {report.Duplicates}, out of order {report.OutOfOrder}, unexpected {report.Unexpected}; subscriptions ended early {ended.Count}{(ended.Count > 0 ? $" (first: {ended[0].Ended})" : string.Empty)}");
+        Console.WriteLine($"   CPU while transitions ran: gateway {busy[0]:P0} of a core, orders {busy[1]:P0}; load average {ProcessStats.LoadAverage()}");
+        string[] names = ["gateway", "orders "];
+        for (var i = 0; i < pids.Length; i++)
+        {
+            Console.WriteLine($"   RSS {names[i]}: {Megabytes(idle[i])} before subscribers, {Megabytes(loaded[i])} with them ({(loaded[i] - idle[i]) / 1024.0 / count:N1} KB per subscriber), {Megabytes(atEnd[i])} after the transitions");
+        }
+
+        foreach (var subscriber in subscribers)
+        {
+            await subscriber.DisposeAsync();
+        }
+    }
+
+    /// <summary>One customer subscribes and sees their order through its whole lifecycle, so both processes have compiled that path before memory is read.</summary>
+    private static async Task WarmUpAsync(LivePlatform platform, OrdersService.OrdersServiceClient orders, LiveCustomer customer, CancellationToken cancellationToken)
+    {
+        long received = 0;
+        await using var subscriber = await LiveSubscriber.SubscribeAsync(platform.Gateway.WebSocketAddress, customer, () => Interlocked.Increment(ref received), cancellationToken);
+        using var stop = new CancellationTokenSource();
+        var reading = subscriber.ReadAsync(stop.Token);
+        var driver = new TransitionDriver(orders, [customer], attempts: 5);
+        await driver.RunAsync(10, TransitionDriver.Steps.Length, cancellationToken);
+        await DrainAsync(() => Interlocked.Read(ref received), TransitionDriver.Steps.Length, cancellationToken);
+        await stop.CancelAsync();
+        await reading;
+        if (received != TransitionDriver.Steps.Length || driver.Failures.Count > 0)
+        {
+            throw new InvalidOperationException($"The warm-up customer got {received} of {TransitionDriver.Steps.Length} events ({subscriber.Ended ?? string.Join("; ", driver.Failures)}).\n{platform.Gateway.RecentOutput}\n{platform.Orders.RecentOutput}");
+        }
+    }
+
+    /// <summary>Waits until <paramref name="expected"/> events have arrived, or until none arrived for <see cref="DrainPatience"/>.</summary>
+    private static async Task DrainAsync(Func<long> received, long expected, CancellationToken cancellationToken)
+    {
+        var last = received();
+        var quiet = Stopwatch.StartNew();
+        while (received() < expected && quiet.Elapsed < DrainPatience)
+        {
+            await Task.Delay(10, cancellationToken);
+            if (received() != last)
+            {
+                last = received();
+                quiet.Restart();
+            }
+        }
+    }
+
+    /// <summary>Per order, how many changes its stored history holds: what the subscribers should have had.</summary>
+    private static async Task<Dictionary<Guid, int>> ReadStoredAsync(LivePlatform platform, List<LiveCustomer> customers, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<Guid, int>();
+        await platform.WithOrdersServicesAsync(async services =>
+        {
+            var repository = services.GetRequiredService<IOrderRepository>();
+            foreach (var chunk in customers.Select(c => c.OrderId).Chunk(500))
+            {
+                foreach (var order in await repository.GetManyAsync(chunk, cancellationToken))
+                {
+                    stored[order.Id] = order.History.Count;
+                }
+            }
+        });
+        return stored;
+    }
+
+    private static double Percentile(double[] sorted, double p)
+        => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p / 100 * sorted.Length) - 1)];
+
+    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:N0} MB";
+}

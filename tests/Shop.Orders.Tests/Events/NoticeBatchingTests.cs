@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Shop.Orders.Events;
+using Shop.Orders.Ordering;
+using Shop.Testing;
+
+namespace Shop.Orders.Tests.Events;
+
+/// <summary>
+/// Notices that arrive together (here: NOTIFYs of one transaction, delivered at its commit) are
+/// handed to the hub together, and the orders they name are read in one round trip, not one per
+/// notice: what keeps delivery up with a steady stream of transitions at scale.
+/// </summary>
+public sealed class NoticeBatchingTests(NoticeBatchingTests.Host orders) : IClassFixture<NoticeBatchingTests.Host>
+{
+    private const int Orders = 40;
+
+    /// <summary>The orders service with its repository counting reads.</summary>
+    public sealed class Host : OrdersHost
+    {
+        public CountingOrderRepository.Counter Reads { get; } = new();
+
+        protected override void ConfigureServices(IServiceCollection services)
+        {
+            var original = services.Last(d => d.ServiceType == typeof(IOrderRepository));
+            services.Remove(original);
+            services.AddScoped<IOrderRepository>(provider => new CountingOrderRepository(
+                (IOrderRepository)ActivatorUtilities.CreateInstance(provider, original.ImplementationType!), Reads));
+        }
+    }
+
+    [Fact]
+    public async Task NoticesArrivingTogether_AreDeliveredWithOneReadOfTheirOrders()
+    {
+        var hub = orders.Host.GetRequiredService<OrderEventHub>();
+        var customer = Guid.NewGuid();
+        var stored = new List<Order>();
+        for (var i = 0; i < Orders; i++)
+        {
+            stored.Add(await orders.SeedOrderAsync(customer));
+        }
+
+        var seen = stored.ToDictionary(order => order.Id, _ => new List<int>());
+        var feeds = stored.Select(order => hub.ForOrder(order.Id, customer, afterSequence: 1).Subscribe(new Recorder(seen[order.Id]))).ToList();
+        // Each feed has read its starting point (finding nothing new) before any change is stored.
+        await Eventually.TrueAsync(() => stored.All(order => orders.Reads.TailsRead.ContainsKey(order.Id)));
+        await StoreReservedWithoutNoticeAsync(stored);
+        orders.Reads.Reset();
+
+        await NotifyTogetherAsync(stored.Select(order => new OrderStatusChangeNotice(order.Id, customer, 2)));
+
+        await Eventually.TrueAsync(() => seen.Values.All(sequences => Count(sequences) == 1), because: "every order's change 2 should arrive");
+        foreach (var sequences in seen.Values)
+        {
+            lock (sequences)
+            {
+                Assert.Equal([2], sequences);
+            }
+        }
+
+        // The first notice may be taken alone, before the rest arrived; the others share one read.
+        Assert.InRange(orders.Reads.OrderReads, 1, 3);
+        feeds.ForEach(feed => feed.Dispose());
+    }
+
+    private async Task StoreReservedWithoutNoticeAsync(List<Order> stored)
+    {
+        await using var scope = orders.Host.Services.CreateAsyncScope();
+        var repository = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
+        foreach (var order in stored)
+        {
+            var version = order.Version;
+            order.MoveTo(OrderStatus.Reserved, "stored without a notice", order.UpdatedAt.AddSeconds(1));
+            Assert.True(await repository.TryUpdateAsync(order, version, default));
+        }
+    }
+
+    private async Task NotifyTogetherAsync(IEnumerable<OrderStatusChangeNotice> notices)
+    {
+        await using var connection = new NpgsqlConnection(orders.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var notice in notices)
+        {
+            await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection, transaction)
+            {
+                Parameters = { new() { Value = PostgresOrderEvents.Channel }, new() { Value = JsonSerializer.Serialize(notice, OrderEventJson.Options) } },
+            };
+            await notify.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private static int Count(List<int> sequences)
+    {
+        lock (sequences)
+        {
+            return sequences.Count;
+        }
+    }
+
+    private sealed class Recorder(List<int> sequences) : IObserver<OrderStatusChangeEvent>
+    {
+        public void OnNext(OrderStatusChangeEvent value)
+        {
+            lock (sequences)
+            {
+                sequences.Add(value.Change.Sequence);
+            }
+        }
+
+        public void OnError(Exception error) => throw error;
+
+        public void OnCompleted()
+        {
+        }
+    }
+}
