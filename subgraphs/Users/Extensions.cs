@@ -38,6 +38,7 @@ public static class Extensions
                 o => o.Throttle.PairBaseDelay > TimeSpan.Zero && o.Throttle.PairMaxDelay >= o.Throttle.PairBaseDelay && o.Throttle.AccountSpacing > TimeSpan.Zero,
                 "Throttle delays must be positive, and PairMaxDelay at least PairBaseDelay.")
             .Validate(o => o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero, "Token lifetimes must be positive.")
+            .Validate(o => o.RevocationPollInterval > TimeSpan.Zero && o.RevocationHeartbeat > TimeSpan.Zero, "RevocationPollInterval and RevocationHeartbeat must be positive.")
             .Validate(o => o.RefreshReuseLeeway >= TimeSpan.Zero && o.RefreshReuseLeeway <= TimeSpan.FromMinutes(2), "RefreshReuseLeeway must be between 0 and 2 minutes.")
             .ValidateOnStart();
 
@@ -61,6 +62,8 @@ public static class Extensions
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<LoginThrottle>();
         services.AddScoped<SessionService>();
+        services.AddSingleton<RevocationSignal>();
+        services.AddSingleton<SessionRevocationFeed>();
         services.AddScoped<AccountService>();
         services.AddScoped<AddressBook>();
         services.AddScoped<UserDirectory>();
@@ -112,6 +115,7 @@ public static class Extensions
             return Results.Text(keys.JwksJson, "application/json");
         }).OnHttpPort(app);
         app.MapInternalGrpcService<UsersGrpcService>();
+        app.MapInternalGrpcService<SessionRevocationsGrpcService>();
         return app;
     }
 }
