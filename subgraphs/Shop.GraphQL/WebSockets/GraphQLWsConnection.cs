@@ -337,7 +337,12 @@ internal sealed class GraphQLWsConnection(
         }
     }
 
-    /// <summary>The session's end goes to the client as this operation's error, unless the client completed it first.</summary>
+    /// <summary>
+    /// The session's end goes to the client as this operation's last result, then complete, unless the
+    /// client completed it first. A result rather than an <c>error</c> message: that is how an SSE
+    /// stream ends too, and what a gateway relays as it is (Hive Gateway masks an upstream <c>error</c>
+    /// message mid-stream as an unexpected error).
+    /// </summary>
     private async Task SendSessionEndedAsync(Operation operation)
     {
         if (!_operations.TryRemove(new KeyValuePair<string, Operation>(operation.Id, operation)))
@@ -347,7 +352,8 @@ internal sealed class GraphQLWsConnection(
 
         try
         {
-            await SendErrorAsync(operation.Id, SessionEnded.Result());
+            await SendNextAsync(operation.Id, SessionEnded.Result());
+            await SendAsync($$"""{"id":{{JsonSerializer.Serialize(operation.Id)}},"type":"complete"}""");
         }
         catch (Exception sendFailure) when (sendFailure is WebSocketException or OperationCanceledException)
         {
