@@ -34,6 +34,7 @@ public sealed class GatewayLogoutTests(PlatformFixture fixture)
         Assert.Equal(("next", "watch"), (ended.GetProperty("type").GetString(), ended.GetProperty("id").GetString()));
         AssertSessionEnded(ended.GetProperty("payload"));
         Assert.Equal(("complete", "watch"), (complete.GetProperty("type").GetString(), complete.GetProperty("id").GetString()));
+        TestContext.Current.TestOutputHelper?.WriteLine($"logout mutation sent to the session's end received: {took.TotalMilliseconds:F0} ms");
         Assert.True(took < Soon, $"ended after {took}");
     }
 
@@ -54,6 +55,7 @@ public sealed class GatewayLogoutTests(PlatformFixture fixture)
         Assert.Equal("next", ended.Event);
         AssertSessionEnded(ended.Json);
         Assert.Equal("complete", complete.Event);
+        TestContext.Current.TestOutputHelper?.WriteLine($"logout mutation sent to the session's end received: {took.TotalMilliseconds:F0} ms");
         Assert.True(took < Soon, $"ended after {took}");
     }
 

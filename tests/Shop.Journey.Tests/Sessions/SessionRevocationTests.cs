@@ -34,6 +34,7 @@ public sealed class SessionRevocationTests(RevocationServices services) : IClass
 
         Assert.Equal("SESSION_ENDED", Code(last));
         Assert.Contains("logged out", last.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        TestContext.Current.TestOutputHelper?.WriteLine($"logout mutation sent to the session's end received: {took.TotalMilliseconds:F0} ms");
         Assert.True(took < Soon, $"ended after {took}");
         Assert.Equal("RESERVED", stillFlowing.GetProperty("data").GetProperty("orderStatusChanged").GetProperty("to").GetString());
     }
