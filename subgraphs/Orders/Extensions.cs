@@ -5,11 +5,13 @@ using Shop.Orders.Grpc;
 using Shop.Orders.Ordering;
 using Shop.Orders.Processing;
 using Shop.Orders.Data;
+using Shop.Orders.Sessions;
 using Shop.Products.Grpc;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Grpc;
 using Shop.ServiceDefaults.Hosting;
 using Shop.ServiceDefaults.Temporal;
+using Shop.Users.Grpc;
 
 namespace Shop.Orders;
 
@@ -35,6 +37,15 @@ public static class Extensions
         }
 
         services.AddShopGraphQL<OrdersSchema>();
+        if (builder.Configuration[$"Shop:Services:{ShopServices.Users}:Grpc"] is not null)
+        {
+            // Without it (tests of this service alone) subscriptions end only when their tokens expire.
+            services.AddShopGrpcClient<SessionRevocationsService.SessionRevocationsServiceClient>(builder.Configuration, ShopServices.Users);
+            services.AddOptions<SessionRevocationOptions>().BindConfiguration(SessionRevocationOptions.SectionName);
+            services.AddSingleton<SessionRevocationWatcher>();
+            services.AddHostedService(provider => provider.GetRequiredService<SessionRevocationWatcher>());
+        }
+
         services.AddScoped<OrderByIdDataLoader>();
         services.AddScoped<CustomerOrdersDataLoader>();
         return builder;

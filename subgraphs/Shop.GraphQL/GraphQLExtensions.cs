@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shop.GraphQL.Execution;
 using Shop.GraphQL.Http;
 using Shop.GraphQL.Relay;
+using Shop.GraphQL.Sessions;
 using Shop.GraphQL.Sse;
 using Shop.GraphQL.WebSockets;
 using Shop.ServiceDefaults.Hosting;
@@ -49,6 +50,8 @@ public static class GraphQLExtensions
         services.AddSingleton<IConfigureExecution, DocumentCache>();
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<SubscriptionSlots>();
+        services.TryAddSingleton(provider => new RevokedSessions(provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton<ISessionRevocations>(provider => provider.GetRequiredService<RevokedSessions>());
         services.AddSingleton<GraphQLRequestParser>();
         services.AddSingleton<SseResponder>();
         services.AddSingleton<GraphQLWsHandler>();

@@ -36,6 +36,7 @@ public static class Extensions
                 o => o.Throttle.PairBaseDelay > TimeSpan.Zero && o.Throttle.PairMaxDelay >= o.Throttle.PairBaseDelay && o.Throttle.AccountSpacing > TimeSpan.Zero,
                 "Shop:Users:Throttle:PairBaseDelay and AccountSpacing must be positive, and PairMaxDelay at least PairBaseDelay.")
             .Validate(o => o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero, "Shop:Users:AccessTokenLifetime and RefreshTokenLifetime must be positive.")
+            .Validate(o => o.RevocationPollInterval > TimeSpan.Zero && o.RevocationHeartbeat > TimeSpan.Zero, "Shop:Users:RevocationPollInterval and RevocationHeartbeat must be positive.")
             .Validate(o => o.RefreshReuseLeeway >= TimeSpan.Zero && o.RefreshReuseLeeway <= TimeSpan.FromMinutes(2), "Shop:Users:RefreshReuseLeeway must be between 0 and 2 minutes.")
             .Validate(o => o.PasswordMinLength > 0 && o.MaxAddressesPerUser > 0, "Shop:Users:PasswordMinLength and MaxAddressesPerUser must be positive.")
             .ValidateOnStart();
@@ -60,6 +61,8 @@ public static class Extensions
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<LoginThrottle>();
         services.AddScoped<SessionService>();
+        services.AddSingleton<RevocationSignal>();
+        services.AddSingleton<SessionRevocationFeed>();
         services.AddScoped<AccountService>();
         services.AddScoped<AddressBook>();
         services.AddScoped<UserDirectory>();
@@ -111,6 +114,7 @@ public static class Extensions
             return Results.Text(keys.JwksJson, "application/json");
         }).OnHttpPort(app);
         app.MapInternalGrpcService<Grpc.UsersGrpcService>();
+        app.MapInternalGrpcService<Grpc.SessionRevocationsGrpcService>();
         return app;
     }
 }

@@ -31,6 +31,15 @@ public sealed class UsersOptions
 
     public ThrottleOptions Throttle { get; set; } = new();
 
+    /// <summary>
+    /// How often a revocation watcher (gRPC WatchSessionRevocations) reads revocations made by other
+    /// instances; this instance's own reach its watchers at once.
+    /// </summary>
+    public TimeSpan RevocationPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>An empty batch on an idle revocation stream this often, so the watcher can tell a quiet stream from a dead one.</summary>
+    public TimeSpan RevocationHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
     public int PasswordMinLength { get; set; } = 10;
 
     public int MaxAddressesPerUser { get; set; } = 20;

@@ -18,6 +18,7 @@ public sealed class AllowListCoverageTests
     private static readonly Dictionary<string, string[]> Decided = new()
     {
         ["shop.users.v1.UsersService/GetUsers"] = [ShopServices.Orchestrator],
+        ["shop.users.v1.SessionRevocationsService/WatchSessionRevocations"] = [ShopServices.Orders],
         ["shop.products.v1.ProductsService/GetProducts"] = [ShopServices.Orders],
         ["shop.products.v1.InventoryService/Reserve"] = [ShopServices.Orchestrator],
         ["shop.products.v1.InventoryService/Commit"] = [ShopServices.Orchestrator],
@@ -55,7 +56,7 @@ public sealed class AllowListCoverageTests
         var services = Implemented().Select(rpc => rpc.Name.Split('/')[0]).Distinct().Order();
 
         Assert.Equal(
-            ["shop.orders.v1.OrdersService", "shop.payments.v1.PaymentsService", "shop.products.v1.InventoryService", "shop.products.v1.ProductsService", "shop.users.v1.UsersService"],
+            ["shop.orders.v1.OrdersService", "shop.payments.v1.PaymentsService", "shop.products.v1.InventoryService", "shop.products.v1.ProductsService", "shop.users.v1.SessionRevocationsService", "shop.users.v1.UsersService"],
             services);
     }
 

@@ -17,7 +17,7 @@ namespace Shop.Testing.Platform;
 
 /// <summary>
 /// Everything a storefront talks to, on real ports: each service on its own PostgreSQL database,
-/// wired to the others as in production (JWKS from users, products over mutual-TLS gRPC for orders,
+/// wired to the others as in production (JWKS from users, products and revoked sessions over mutual-TLS gRPC for orders,
 /// each service presenting its own certificate; payments against the ZaloPay sandbox, whose
 /// callbacks come back through the gateway), and the gateway
 /// serving the checked-in supergraph with the subgraphs' actual addresses.
@@ -106,6 +106,8 @@ public sealed class ShopPlatform : IAsyncDisposable
         {
             ["Shop:Auth:JwksUrl"] = jwks,
             ["Shop:Services:products:Grpc"] = Products.GrpcAddress.ToString(),
+            // Revoked sessions, which end their subscriptions.
+            ["Shop:Services:users:Grpc"] = Users.GrpcAddress.ToString(),
             // Set even when null: the orchestrator's appsettings.json, copied next to the test
             // assembly, names a server that must not switch processing on by accident.
             ["Temporal:Address"] = temporalAddress,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.GraphQL.Execution;
 using Shop.GraphQL.Http;
+using Shop.GraphQL.Sessions;
 using Shop.ServiceDefaults.Auth;
 
 namespace Shop.GraphQL.Sse;
@@ -15,7 +16,11 @@ namespace Shop.GraphQL.Sse;
 /// only channel an SSE client reads. Idle streams get a comment line as heartbeat.
 /// </summary>
 internal sealed class SseResponder(
-    IGraphQLTextSerializer serializer, SubscriptionSlots slots, IOptions<GraphQLOptions> options, ILogger<SseResponder> logger)
+    IGraphQLTextSerializer serializer,
+    SubscriptionSlots slots,
+    ISessionRevocations revocations,
+    IOptions<GraphQLOptions> options,
+    ILogger<SseResponder> logger)
 {
     private static readonly byte[] Heartbeat = ":\n\n"u8.ToArray();
     private static readonly byte[] Complete = "event: complete\ndata:\n\n"u8.ToArray();
@@ -55,9 +60,17 @@ internal sealed class SseResponder(
                     expiry.CancelAfter(remaining);
                 }
 
+                // ... and only as long as its session: a logout ends it (or refuses it, when it already has).
+                using var ended = new CancellationTokenSource();
+                using var watch = SessionEnded.SessionOf(context.User) is { } session ? revocations.Watch(session, () => CancelQuietly(ended)) : null;
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, ended.Token);
                 using var stream = ResultStream.Subscribe(streams.Values.First(), options.Value.MaxPendingEvents, logger);
-                await PumpAsync(response.Body, stream, aborted, expiry.Token);
-                if (expiry.IsCancellationRequested)
+                await PumpAsync(response.Body, stream, aborted, stop.Token);
+                if (ended.IsCancellationRequested)
+                {
+                    await WriteNextAsync(response.Body, SessionEnded.Result(), aborted);
+                }
+                else if (expiry.IsCancellationRequested)
                 {
                     await WriteNextAsync(response.Body, GraphQLExecutor.RequestError("UNAUTHENTICATED", "The access token expired; subscribe again with a fresh one."), aborted);
                 }
@@ -80,6 +93,18 @@ internal sealed class SseResponder(
             await WriteNextAsync(response.Body, UnexpectedFailure.Mask(logger, exception, "SSE"), aborted);
             await response.Body.WriteAsync(Complete, aborted);
             await response.Body.FlushAsync(aborted);
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream ended on its own meanwhile.
         }
     }
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.GraphQL.Execution;
+using Shop.GraphQL.Sessions;
 using Shop.ServiceDefaults.Auth;
 
 namespace Shop.GraphQL.WebSockets;
@@ -281,6 +282,8 @@ internal sealed class GraphQLWsConnection(
                         return;
                     }
 
+                    // A logged-out session ends the subscription (or refuses it, when it already has).
+                    using var watch = SessionEnded.SessionOf(_user) is { } session ? host.Revocations.Watch(session, operation.EndSession) : null;
                     using var stream = ResultStream.Subscribe(streams.Values.First(), host.Options.MaxPendingEvents, host.Logger);
                     await foreach (var next in stream.Reader.ReadAllAsync(token))
                     {
@@ -301,6 +304,10 @@ internal sealed class GraphQLWsConnection(
             {
                 await SendAsync($$"""{"id":{{JsonSerializer.Serialize(operation.Id)}},"type":"complete"}""");
             }
+        }
+        catch (OperationCanceledException) when (operation.SessionEnded && !_lifetime.IsCancellationRequested)
+        {
+            await SendSessionEndedAsync(operation);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -327,6 +334,30 @@ internal sealed class GraphQLWsConnection(
         {
             _operations.TryRemove(new KeyValuePair<string, Operation>(operation.Id, operation));
             operation.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The session's end goes to the client as this operation's last result, then complete, unless the
+    /// client completed it first. A result rather than an <c>error</c> message: that is how an SSE
+    /// stream ends too, and what a gateway relays as it is (Hive Gateway masks an upstream <c>error</c>
+    /// message mid-stream as an unexpected error).
+    /// </summary>
+    private async Task SendSessionEndedAsync(Operation operation)
+    {
+        if (!_operations.TryRemove(new KeyValuePair<string, Operation>(operation.Id, operation)))
+        {
+            return;
+        }
+
+        try
+        {
+            await SendNextAsync(operation.Id, SessionEnded.Result());
+            await SendAsync($$"""{"id":{{JsonSerializer.Serialize(operation.Id)}},"type":"complete"}""");
+        }
+        catch (Exception sendFailure) when (sendFailure is WebSocketException or OperationCanceledException)
+        {
+            // The connection is going away anyway; its receive loop ends it.
         }
     }
 
@@ -462,6 +493,14 @@ internal sealed class GraphQLWsConnection(
         public CancellationToken Token => _cancellation.Token;
 
         public Task Completion { get; set; } = Task.CompletedTask;
+
+        public bool SessionEnded { get; private set; }
+
+        public void EndSession()
+        {
+            SessionEnded = true;
+            Cancel();
+        }
 
         public void Cancel()
         {

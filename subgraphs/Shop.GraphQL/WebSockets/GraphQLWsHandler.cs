@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.GraphQL.Execution;
 using Shop.GraphQL.Http;
+using Shop.GraphQL.Sessions;
 using Shop.ServiceDefaults.Auth;
 
 namespace Shop.GraphQL.WebSockets;
@@ -15,6 +16,7 @@ internal sealed class GraphQLWsHandler(
     IGraphQLTextSerializer serializer,
     AccessTokenValidator tokens,
     SubscriptionSlots slots,
+    ISessionRevocations revocations,
     IServiceScopeFactory scopes,
     IOptions<GraphQLOptions> options,
     ILogger<GraphQLWsHandler> logger)
@@ -44,6 +46,8 @@ internal sealed class GraphQLWsHandler(
     internal AccessTokenValidator Tokens => tokens;
 
     internal SubscriptionSlots Slots => slots;
+
+    internal ISessionRevocations Revocations => revocations;
 
     internal IServiceScopeFactory Scopes => scopes;
 

@@ -6,4 +6,10 @@ public static class ShopClaims
     public const string Subject = "sub";
     public const string Role = "role";
     public const string Email = "email";
+
+    /// <summary>
+    /// The sign-in session (refresh-token family) a token was issued for, so a service holding the
+    /// token for long (a subscription) can end when that session is logged out. Older tokens lack it.
+    /// </summary>
+    public const string SessionId = "sid";
 }

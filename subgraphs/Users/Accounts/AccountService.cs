@@ -15,6 +15,7 @@ public sealed class AccountService(
     IPasswordHasher<User> hasher,
     SessionService sessions,
     LoginThrottle throttle,
+    RevocationSignal revocations,
     TimeProvider clock)
 {
     public const int NameMaxLength = 100;
@@ -136,6 +137,7 @@ public sealed class AccountService(
         await sessions.RevokeAllAsync(user.Id, RevocationReasons.PasswordChange, cancellationToken);
         var session = await sessions.OpenAsync(user, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        revocations.Pulse();
         return session;
     }
 

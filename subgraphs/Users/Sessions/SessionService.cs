@@ -19,6 +19,7 @@ public sealed class SessionService(
     DummyPassword dummyPassword,
     LoginThrottle throttle,
     AccessTokenIssuer accessTokens,
+    RevocationSignal revocations,
     IOptions<UsersOptions> options,
     TimeProvider clock)
 {
@@ -115,6 +116,7 @@ public sealed class SessionService(
         {
             await RevokeFamilyAsync(found.Id, RevocationReasons.Reuse, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            revocations.Pulse();
             throw SessionErrors.ReusedError();
         }
 
@@ -148,9 +150,13 @@ public sealed class SessionService(
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw SessionErrors.InvalidRefreshTokenError();
         await RevokeFamilyAsync(familyId, RevocationReasons.Logout, cancellationToken);
+        revocations.Pulse();
     }
 
-    /// <summary>Ends every session of a user.</summary>
+    /// <summary>
+    /// Ends every session of a user. The caller runs it in its own transaction, so it pulses
+    /// <see cref="RevocationSignal"/> once that is committed: watchers woken earlier would not see the rows.
+    /// </summary>
     public Task RevokeAllAsync(Guid userId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -181,7 +187,7 @@ public sealed class SessionService(
             ExpiresAt = expiresAt,
         });
         await db.SaveChangesAsync(cancellationToken);
-        var access = await accessTokens.IssueAsync(user, cancellationToken);
+        var access = await accessTokens.IssueAsync(user, familyId, cancellationToken);
         return new IssuedSession(user, access.Token, access.ExpiresAt, refreshToken, expiresAt);
     }
 }

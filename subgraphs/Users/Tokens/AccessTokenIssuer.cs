@@ -8,12 +8,12 @@ namespace Shop.Users.Tokens;
 
 public sealed record AccessToken(string Token, DateTimeOffset ExpiresAt);
 
-/// <summary>Signs short-lived access tokens with the claims every Shop service reads: sub, role, email.</summary>
+/// <summary>Signs short-lived access tokens with the claims every Shop service reads: sub, role, email, and the session (sid).</summary>
 public sealed class AccessTokenIssuer(SigningKeyStore keys, IOptions<AuthOptions> auth, IOptions<UsersOptions> options, TimeProvider clock)
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public async Task<AccessToken> IssueAsync(User user, CancellationToken cancellationToken)
+    public async Task<AccessToken> IssueAsync(User user, Guid sessionId, CancellationToken cancellationToken)
     {
         var signing = (await keys.GetAsync(cancellationToken)).Current;
         var now = DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds());
@@ -30,6 +30,7 @@ public sealed class AccessTokenIssuer(SigningKeyStore keys, IOptions<AuthOptions
                 [ShopClaims.Subject] = user.Id.ToString(),
                 [ShopClaims.Role] = user.Role,
                 [ShopClaims.Email] = user.Email,
+                [ShopClaims.SessionId] = sessionId.ToString(),
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
             },
             SigningCredentials = signing.Credentials,

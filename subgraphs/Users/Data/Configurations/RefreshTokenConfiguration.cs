@@ -11,6 +11,8 @@ internal sealed class RefreshTokenFamilyConfiguration : IEntityTypeConfiguration
         builder.HasKey(family => family.Id);
         builder.HasOne<User>().WithMany().HasForeignKey(family => family.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(family => family.UserId);
+        // Revocation watchers page through revoked sessions by (revoked_at, id); live ones are not indexed.
+        builder.HasIndex(family => new { family.RevokedAt, family.Id }).HasFilter("revoked_at IS NOT NULL");
         builder.Property(family => family.RevokedReason).HasMaxLength(32);
     }
 }

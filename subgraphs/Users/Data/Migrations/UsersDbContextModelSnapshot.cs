@@ -96,7 +96,7 @@ namespace Shop.Users.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_addresses_user_id");
 
-                    b.HasIndex(new[] { "UserId" }, "IX_Addresses_UserId_Default")
+                    b.HasIndex(new[] { "UserId" }, "ix_addresses_user_id_default")
                         .IsUnique()
                         .HasDatabaseName("ix_addresses_user_id_default")
                         .HasFilter("is_default");
@@ -206,6 +206,10 @@ namespace Shop.Users.Data.Migrations
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_refresh_token_families_user_id");
+
+                    b.HasIndex("RevokedAt", "Id")
+                        .HasDatabaseName("ix_refresh_token_families_revoked_at_id")
+                        .HasFilter("revoked_at IS NOT NULL");
 
                     b.ToTable("refresh_token_families", (string)null);
                 });
