@@ -32,13 +32,14 @@ export function eventsWithTheirOwnErrors(source) {
 }
 
 /**
- * A subgraph's subscription event whose data is null (its root field failed) reaches the Rust
- * planner's executor as empty data instead: the executor skips a null and so sent the event's error
- * with the previous event's data. Only streamed results are touched; single results keep their null.
+ * A subgraph's subscription event whose data is null or missing (its root field failed) reaches
+ * the Rust planner's executor as empty data instead: the executor skips a null and so sent the
+ * event's error with the previous event's data. Only streamed results are touched; single results
+ * keep their null.
  */
 export function useRustPlannerEventData() {
   const emptyForNull = ({ result, setResult }) => {
-    if (result != null && result.data === null) setResult({ ...result, data: {} });
+    if (result != null && result.data == null) setResult({ ...result, data: {} });
   };
   return {
     onSubgraphExecute: () => ({ result }) => (isAsyncIterable(result) ? { onNext: emptyForNull } : undefined),
