@@ -1,13 +1,16 @@
 // What the gateway's per-request checks cost, in process: the nesting scan, the cost/alias/
 // directive/mutation-field measure and the response-size serialization, for the storefront's
-// operations against the real supergraph. Prints microseconds per call; never a pass/fail gate.
+// operations against the real supergraph, and a token's verification, first and again. Prints
+// microseconds per call; never a pass/fail gate.
 //   node bench/checks.mjs [--iterations N]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildSchema, parse } from 'graphql';
+import { createTokenVerifier } from '../src/auth.mjs';
 import { readConfig } from '../src/config.mjs';
 import { measureOperation } from '../src/limits.mjs';
 import { documentTooDeep, valueTooDeep } from '../src/nesting.mjs';
+import { startJwks } from '../test/fake-jwks.mjs';
 import { STOREFRONT_SESSION } from '../test/fixtures/storefront.mjs';
 
 const { values } = parseArgs({ options: { iterations: { type: 'string', default: '20000' } } });
@@ -37,3 +40,27 @@ for (const { name, query, variables } of [catalogPage, ...STOREFRONT_SESSION]) {
   console.log(name.padEnd(30), nesting.toFixed(2).padStart(12), measure.toFixed(2).padStart(12));
 }
 console.log(`response size check of a 20-product page: ${time(() => Buffer.byteLength(JSON.stringify(page))).toFixed(2)} µs`);
+
+// Token verification against a JWKS on a loopback port: a token's first request checks its
+// signature (WebCrypto, asynchronous); the verifier keeps it, so its next requests do not.
+const jwks = await startJwks();
+for (const kid of ['rsa', 'ec']) {
+  const token = await jwks.token({ kid });
+  const rounds = Math.min(iterations, 2000);
+  let signatures = 0;
+  for (let i = 0; i < rounds; i++) {
+    // A verifier of its own each time, so every call checks the signature (the key set is fetched once).
+    const fresh = createTokenVerifier({ jwksUrl: new URL(jwks.url), issuer: 'shop-users', audience: 'shop', clockToleranceSeconds: 30 });
+    await fresh.verifyToken(token);
+    const started = process.hrtime.bigint();
+    await fresh.verifyToken(await jwks.token({ kid, sub: `user-${i}` }));
+    signatures += Number(process.hrtime.bigint() - started);
+  }
+  const verifier = createTokenVerifier({ jwksUrl: new URL(jwks.url), issuer: 'shop-users', audience: 'shop', clockToleranceSeconds: 30 });
+  await verifier.verifyToken(token);
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) await verifier.verifyToken(token);
+  const cached = Number(process.hrtime.bigint() - started);
+  console.log(`token verification (${kid === 'rsa' ? 'RS256' : 'ES256'}): signature checked ${(signatures / 1000 / rounds).toFixed(2)} µs, verified token again ${(cached / 1000 / rounds).toFixed(2)} µs`);
+}
+await jwks.close();

@@ -3,6 +3,10 @@ import { GraphQLError } from 'graphql';
 
 const ALGORITHMS = ['RS256', 'ES256'];
 const MAX_TOKEN_LENGTH = 8192;
+// Verified tokens kept, by their exact text: at most 4,096 tokens of at most 8 KiB each.
+const MAX_VERIFIED_TOKENS = 4096;
+// As long as the key set is cached: a key the users service withdrew stops being honoured as soon.
+const JWKS_MAX_AGE_MS = 600_000;
 
 /** A token the gateway refuses (401), or a JWKS it cannot reach (503). */
 export class AuthError extends Error {
@@ -30,15 +34,31 @@ export class AuthError extends Error {
  * Verifies Shop access tokens against the users service's JWKS: RS256 or ES256 only (so never
  * `alg: none` or an HMAC key confusion), the configured issuer and audience, an expiry and a subject.
  * The key set is fetched on first use, cached, and refetched when a token names an unknown key.
+ * A verified token is kept by its exact text until it expires (or the key set's cache age passes),
+ * so a signed-in client's next requests skip the signature check, an asynchronous WebCrypto call.
  */
-export function createTokenVerifier({ jwksUrl, issuer, audience, clockToleranceSeconds }) {
+export function createTokenVerifier({ jwksUrl, issuer, audience, clockToleranceSeconds, maxVerifiedTokens = MAX_VERIFIED_TOKENS }) {
   // A token naming a key id the set lacks refetches it (the users service may have a new key), but
   // at most every 5 s, as the subgraphs do, so made-up key ids cannot flood the users service.
-  const keys = createRemoteJWKSet(jwksUrl, { timeoutDuration: 5000, cooldownDuration: 5000, cacheMaxAge: 600_000 });
+  const keys = createRemoteJWKSet(jwksUrl, { timeoutDuration: 5000, cooldownDuration: 5000, cacheMaxAge: JWKS_MAX_AGE_MS });
+  // Token → { caller, until (epoch ms) }, oldest first; only tokens that verified are kept.
+  const verified = new Map();
+
+  function remember(token, caller) {
+    const until = Math.min((caller.exp + clockToleranceSeconds) * 1000, Date.now() + JWKS_MAX_AGE_MS);
+    if (verified.size >= maxVerifiedTokens) verified.delete(verified.keys().next().value);
+    verified.set(token, { caller, until });
+  }
 
   /** @returns {Promise<Caller>} */
   async function verifyToken(token) {
     if (!token || token.length > MAX_TOKEN_LENGTH) throw new AuthError('Invalid access token: it is empty or malformed.');
+    const known = verified.get(token);
+    if (known !== undefined) {
+      if (Date.now() < known.until) return known.caller;
+      // Past its expiry: verified again below, which refuses it with the reason.
+      verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, keys, {
         algorithms: ALGORITHMS,
@@ -47,7 +67,9 @@ export function createTokenVerifier({ jwksUrl, issuer, audience, clockToleranceS
         clockTolerance: clockToleranceSeconds,
         requiredClaims: ['sub', 'exp'],
       });
-      return createCaller(payload, token);
+      const caller = createCaller(payload, token);
+      remember(token, caller);
+      return caller;
     } catch (error) {
       throw toAuthError(error);
     }

@@ -11,7 +11,9 @@ import { useOperationLimits } from './limits.mjs';
 import { useNestingLimit } from './nesting.mjs';
 import { clientAddress, createRateLimit } from './rate-limit.mjs';
 import { useResponseSizeLimit } from './response-size.mjs';
+import { rustUnifiedGraphHandler, useRustPlannerEventData } from './rust-planner.mjs';
 import { useSubscriptionCaps } from './subscription-caps.mjs';
+import { useSubgraphErrors } from './subgraph-errors.mjs';
 import { SUBGRAPHS } from './subgraphs.mjs';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -91,9 +93,7 @@ export function createShopGateway(config, log) {
     cors: corsPolicy(config.corsOrigins),
     transportEntries: transportEntries(config),
     // Loaded only when chosen: the Rust planner is a native addon the JavaScript one does not need.
-    ...(config.queryPlanner === 'rust'
-      ? { unifiedGraphHandler: (opts) => import('@graphql-hive/router-runtime').then(({ unifiedGraphHandler }) => unifiedGraphHandler(opts)) }
-      : {}),
+    ...(config.queryPlanner === 'rust' ? { unifiedGraphHandler: rustUnifiedGraphHandler } : {}),
     // Only the validated token goes on, never whatever else the client sent; and the client's address,
     // so per-address rules in the subgraphs (the users service's login throttle) see the client, not
     // the gateway.
@@ -118,6 +118,8 @@ export function createShopGateway(config, log) {
         // ever; one client could grow the metrics without bound.
         labels: { url: false, operationName: false, path: false, fetchRequestHeaders: false, fetchResponseHeaders: false },
       }),
+      useSubgraphErrors(),
+      ...(config.queryPlanner === 'rust' ? [useRustPlannerEventData()] : []),
       useCsrfGuard(),
       useShopAuth(verifier),
       rateLimit.plugin,

@@ -35,7 +35,7 @@ type Query {
   _entities(representations: [_Any!]!): [_Entity]!
 }
 type Mutation { touch: Int! register(email: String!): Int! }
-type Subscription { ticks(n: Int!, everyMs: Int): String! }
+type Subscription { ticks(n: Int!, everyMs: Int, failAt: Int): String! }
 union _Entity = Product
 ${FEDERATION}`;
 
@@ -85,10 +85,10 @@ export function productsSchema(calls) {
       },
       Subscription: {
         ticks: {
-          subscribe(_, { n, everyMs = 10 }, context) {
+          subscribe(_, { n, everyMs = 10, failAt }, context) {
             // A refusal before the first event, as the orders subgraph refuses another customer's order.
             if (n < 0) throw new GraphQLError('No such order to watch.', { extensions: { code: 'NOT_FOUND' } });
-            return tick(n, everyMs, context);
+            return tick(n, everyMs, failAt, context);
           },
         },
       },
@@ -96,13 +96,14 @@ export function productsSchema(calls) {
   });
 }
 
-// Each event tells how the gateway came (SSE request or WebSocket) and with what token.
-async function* tick(n, everyMs, context) {
+// Each event tells how the gateway came (SSE request or WebSocket) and with what token; event
+// `failAt` is an error of its own (the stream goes on), as one event of a live feed can fail.
+async function* tick(n, everyMs, failAt, context) {
   const via = context.connectionParams ? 'ws' : 'sse';
   const who = seenAuthorization(context) ?? 'anonymous';
   for (let i = 1; i <= n; i++) {
     await new Promise((resolve) => { setTimeout(resolve, everyMs); });
-    yield { ticks: `${i}:${via}:${who}` };
+    yield { ticks: i === failAt ? new GraphQLError(`Tick ${i} was lost.`, { extensions: { code: 'TICK_LOST' } }) : `${i}:${via}:${who}` };
   }
 }
 

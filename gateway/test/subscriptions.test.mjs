@@ -46,8 +46,8 @@ describe('subscriptions', () => {
   });
 
   it('WebSocketSubscription_RefusedByTheSubgraph_KeepsTheSubgraphsMessageAndCode', async () => {
-    // As the orders subgraph refuses to let one customer watch another's order (NOT_FOUND). The Rust
-    // planner (GATEWAY_QUERY_PLANNER=rust) masks this as "Unexpected error.", so js stays the default.
+    // As the orders subgraph refuses to let one customer watch another's order (NOT_FOUND). Both
+    // planners keep it (planner.test.mjs); this runs with whichever GATEWAY_QUERY_PLANNER names.
     const { client } = wsClient(platform, {});
 
     const results = await collect(client, 'subscription { ticks(n: -1) }');

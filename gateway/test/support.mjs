@@ -39,7 +39,7 @@ export async function startPlatform(env = {}) {
     JWKS_URL: jwks.url,
     METRICS_PORT: '0',
     LOG_LEVEL: 'error',
-    // The whole suite runs against either planner: GATEWAY_QUERY_PLANNER=rust npm test.
+    // The whole suite runs against either planner: GATEWAY_QUERY_PLANNER=js npm test.
     GATEWAY_QUERY_PLANNER: process.env.GATEWAY_QUERY_PLANNER ?? '',
     ...env,
   });

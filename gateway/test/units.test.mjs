@@ -13,7 +13,7 @@ describe('config', () => {
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.development, false);
     assert.equal(config.subscriptions, 'ws');
-    assert.equal(config.queryPlanner, 'js');
+    assert.equal(config.queryPlanner, 'rust');
     assert.equal(config.metrics.host, '127.0.0.1');
     assert.equal(config.metrics.port, 9464);
     assert.deepEqual(config.limits, {
@@ -29,7 +29,7 @@ describe('config', () => {
   it('ReadConfig_Overrides_AreTaken', () => {
     const config = readConfig({
       SUBGRAPH_ORDERS_URL: 'http://orders:8080/graphql', SHOP_ENV: 'Development', CORS_ORIGINS: 'https://a.example, https://b.example',
-      SUBGRAPH_SUBSCRIPTIONS: 'SSE', RATE_LIMIT_USER_MAX: '0', GATEWAY_QUERY_PLANNER: ' Rust ',
+      SUBGRAPH_SUBSCRIPTIONS: 'SSE', RATE_LIMIT_USER_MAX: '0', GATEWAY_QUERY_PLANNER: ' JS ',
     });
 
     assert.equal(config.subgraphUrls.orders, 'http://orders:8080/graphql');
@@ -37,7 +37,7 @@ describe('config', () => {
     assert.deepEqual(config.corsOrigins, ['https://a.example', 'https://b.example']);
     assert.equal(config.subscriptions, 'sse');
     assert.equal(config.rateLimit.userMax, 0);
-    assert.equal(config.queryPlanner, 'rust');
+    assert.equal(config.queryPlanner, 'js');
   });
 
   it('ReadConfig_MalformedValue_NamesTheVariable', () => {
