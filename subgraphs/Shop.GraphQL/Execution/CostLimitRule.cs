@@ -16,6 +16,14 @@ internal sealed class CostLimitRule(IOptions<GraphQLOptions> options) : Complexi
 {
     public const string Code = "MAX_COST_EXCEEDED";
 
+    /// <summary>
+    /// The arguments whose values the estimate reads: list sizes (the library's <c>first</c>,
+    /// <c>last</c>, and <c>id</c>, whose presence means one item) and <c>_entities</c>'
+    /// <c>representations</c>. A document feeding none of them (nor a directive) from a variable
+    /// has a fixed cost (<see cref="CostInputs"/>); one more argument read here must be named here.
+    /// </summary>
+    public static bool ReadsArgument(string name) => name is "first" or "last" or "id" or "representations";
+
     protected override ValueTask ValidateComplexityAsync(ValidationContext context, double totalImpact, int currentDepth)
     {
         var limit = options.Value.MaxCost;

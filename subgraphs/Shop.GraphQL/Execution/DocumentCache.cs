@@ -1,5 +1,6 @@
 using GraphQL.DI;
 using GraphQL.Execution;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
@@ -7,15 +8,16 @@ namespace Shop.GraphQL.Execution;
 
 /// <summary>
 /// Keeps the most recently used documents that parsed and validated, so a repeated query skips
-/// both steps; only rules that depend on the request (its transport) run again. Entries are keyed
-/// by the operation name as well as the text, because some rules (limits, operation types) judge
-/// only the operation that was selected.
+/// both steps; only rules that depend on the request run again: its transport's, and the cost
+/// limit when variables can change the cost (<see cref="CostInputs"/>). Entries are keyed by the
+/// operation name as well as the text, because some rules (limits, operation types) judge only the
+/// operation that was selected.
 /// </summary>
 internal sealed class DocumentCache(IOptions<GraphQLOptions> options, IDocumentBuilder documents) : IConfigureExecution
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, LinkedListNode<(string Key, GraphQLDocument Document)>> _index = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, GraphQLDocument Document)> _recency = new();
+    private readonly Dictionary<(string OperationName, string Query), LinkedListNode<Entry>> _index = [];
+    private readonly LinkedList<Entry> _recency = new();
     private long _hits;
     private long _misses;
 
@@ -29,13 +31,13 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options, IDocumentB
             return await next(executionOptions);
         }
 
-        var key = (executionOptions.OperationName ?? string.Empty) + "\n" + query;
+        var key = (executionOptions.OperationName ?? string.Empty, query);
         var cached = Get(key);
         Interlocked.Increment(ref cached is null ? ref _misses : ref _hits);
         if (cached is not null)
         {
-            executionOptions.Document = cached;
-            executionOptions.ValidationRules = executionOptions.CachedDocumentValidationRules ?? [];
+            executionOptions.Document = cached.Document;
+            executionOptions.ValidationRules = RulesToRerun(executionOptions.CachedDocumentValidationRules, cached.CostDependsOnVariables);
         }
         else
         {
@@ -47,10 +49,22 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options, IDocumentB
         var result = await next(executionOptions);
         if (cached is null && result.Executed && executionOptions.Document is { } document)
         {
-            Add(key, document);
+            Add(new Entry(key, document, CostInputs.DependOnVariables(document)));
         }
 
         return result;
+    }
+
+    private static IEnumerable<IValidationRule> RulesToRerun(IEnumerable<IValidationRule>? rules, bool costDependsOnVariables)
+    {
+        if (rules is null)
+        {
+            return [];
+        }
+
+        // A fixed cost passed the limit when the document was validated; estimating it again per
+        // request would walk the whole document twice for the same verdict.
+        return costDependsOnVariables ? rules : rules.Where(rule => rule is not CostLimitRule);
     }
 
     private GraphQLDocument? TryParse(string query)
@@ -65,7 +79,7 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options, IDocumentB
         }
     }
 
-    private GraphQLDocument? Get(string key)
+    private Entry? Get((string, string) key)
     {
         lock (_gate)
         {
@@ -76,11 +90,11 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options, IDocumentB
 
             _recency.Remove(node);
             _recency.AddFirst(node);
-            return node.Value.Document;
+            return node.Value;
         }
     }
 
-    private void Add(string key, GraphQLDocument document)
+    private void Add(Entry entry)
     {
         var capacity = options.Value.DocumentCacheSize;
         if (capacity <= 0)
@@ -90,12 +104,12 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options, IDocumentB
 
         lock (_gate)
         {
-            if (_index.ContainsKey(key))
+            if (_index.ContainsKey(entry.Key))
             {
                 return;
             }
 
-            _index[key] = _recency.AddFirst((key, document));
+            _index[entry.Key] = _recency.AddFirst(entry);
             while (_index.Count > capacity && _recency.Last is { } oldest)
             {
                 _recency.RemoveLast();
@@ -120,4 +134,6 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> options, IDocumentB
             }
         }
     }
+
+    private sealed record Entry((string OperationName, string Query) Key, GraphQLDocument Document, bool CostDependsOnVariables);
 }

@@ -38,6 +38,31 @@ public sealed class BudgetTests(BudgetTests.Host sample) : IClassFixture<BudgetT
     }
 
     [Fact]
+    public async Task Cost_OfACachedDocument_IsJudgedAgainWhenAVariableDecidesWhichFieldsCount()
+    {
+        // 1 + 200 × 4 for the shelf, 1 for hello: over the limit only when the shelf is not skipped.
+        const string Query = "query ($skip: Boolean!) { shelf(first: 200) @skip(if: $skip) { id title author { name } } hello }";
+        (await sample.Client().PostAsync(Query, new { skip = true })).EnsureNoErrors();
+
+        var over = await sample.Client().PostAsync(Query, new { skip = false });
+
+        AssertRefused(over, "MAX_COST_EXCEEDED", "802", "500");
+    }
+
+    [Fact]
+    public async Task Cost_OfACachedDocumentWithAFixedCost_KeepsItsVerdict()
+    {
+        const string Query = "query ($text: String!) { shelf(first: 100) { id title author { name } } echo(text: $text) }";
+
+        var first = await sample.Client().PostAsync(Query, new { text = "a" });
+        var second = await sample.Client().PostAsync(Query, new { text = "b" });
+
+        first.EnsureNoErrors();
+        second.EnsureNoErrors();
+        Assert.Equal("b", second.Data.GetProperty("echo").GetString());
+    }
+
+    [Fact]
     public async Task Cost_NegativeFirst_DoesNotBuyRoomForOtherFields()
     {
         var query = "{ a: shelf(first: -1000000) { id title author { name } } b: shelf(first: 150) { id title author { name } } }";
