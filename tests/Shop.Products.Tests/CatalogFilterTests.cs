@@ -103,6 +103,25 @@ public sealed class CatalogFilterTests(CatalogFixture catalog) : IClassFixture<C
         Assert.Equal("INVALID_ARGUMENT", Assert.Single(response.ErrorCodes));
     }
 
+    [Theory]
+    [InlineData("caf\u200Be")]
+    [InlineData("\u202Eeffoc")]
+    public async Task Products_SearchWithInvisibleCharacters_IsAnInvalidArgument(string search)
+    {
+        var response = await catalog.Anonymous().PostAsync(List, new { where = new { search } });
+
+        Assert.Equal("INVALID_ARGUMENT", Assert.Single(response.ErrorCodes));
+    }
+
+    [Fact]
+    public async Task Products_SearchLength_IsCountedInCharactersNotUtf16Units()
+    {
+        // 100 emoji: 100 characters, 200 UTF-16 units.
+        var response = await catalog.Anonymous().PostAsync(List, new { where = new { search = string.Concat(Enumerable.Repeat("\U0001F600", 100)) } });
+
+        Assert.Empty(response.ErrorCodes);
+    }
+
     [Fact]
     public async Task Product_ById_ShowsTheCatalogEntry()
     {

@@ -70,18 +70,9 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
             return;
         }
 
-        IReadOnlyList<Order> orders;
-        try
-        {
-            orders = await ReadManyAsync(behind.Keys, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Unreadable orders must not stop the backplane feeding everyone else; their next
-            // notices or the next catch-up deliver what these would have.
-            LogReadFailed(logger, exception, behind.Count);
-            return;
-        }
+        // A failed read throws: the backplane's batches try again, the in-process publisher's
+        // caller retries the publish, so the notices are not dropped here.
+        var orders = await ReadManyAsync(behind.Keys, cancellationToken);
 
         foreach (var order in orders)
         {
@@ -189,9 +180,6 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IOrderRepository>().ListForCustomersAsync(customers, CustomerWindow, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Events of {Count} orders were not delivered yet: reading the orders failed")]
-    private static partial void LogReadFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event for order {OrderId} arrived but the order cannot be read")]
     private static partial void LogOrderMissing(ILogger logger, Guid orderId);

@@ -21,7 +21,7 @@ public sealed partial class PostgresOrderEvents(
     private TimeSpan ReconnectDelay => configuration.GetValue("Shop:Orders:EventReconnectDelay", DefaultReconnectDelay);
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly OrderNoticeBatches _batches = new(hub);
+    private readonly OrderNoticeBatches _batches = new(hub, logger);
 
     /// <summary>Completes once the first LISTEN is in place (start-up and tests wait for it).</summary>
     public Task Listening => _listening.Task;

@@ -15,7 +15,7 @@ public sealed partial class RedisOrderEvents(IConnectionMultiplexer redis, Order
     public static readonly RedisChannel Channel = RedisChannel.Literal("shop:order-events");
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly OrderNoticeBatches _batches = new(hub);
+    private readonly OrderNoticeBatches _batches = new(hub, logger);
 
     public Task Listening => _listening.Task;
 

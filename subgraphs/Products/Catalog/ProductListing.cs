@@ -11,7 +11,6 @@ namespace Shop.Products.Catalog;
 /// </summary>
 public sealed class ProductListing(ProductsDbContext db)
 {
-    public const string InvalidArgument = "INVALID_ARGUMENT";
     public const int MaxSearchLength = 100;
     public const int MaxSortKeys = 3;
 
@@ -72,23 +71,22 @@ public sealed class ProductListing(ProductsDbContext db)
     private static void Check(ProductFilter filter, IReadOnlyList<ProductSort> order, ProductCursor? after)
     {
         var errors = new List<DomainError>();
-        if (filter.Search is { Length: > MaxSearchLength })
-        {
-            errors.Add(new DomainError(InvalidArgument, $"A search is at most {MaxSearchLength} characters.", "where.search"));
-        }
+        // The same text rule as every other input (code points, no control or invisible
+        // characters); the query trims the term the same way.
+        TextInput.Optional(filter.Search, "where.search", MaxSearchLength, ArgumentErrors.Invalid, errors);
 
         if (filter is { MinPrice: { } min, MaxPrice: { } max } && min > max)
         {
-            errors.Add(new DomainError(InvalidArgument, "minPrice is above maxPrice.", "where.minPrice"));
+            errors.Add(new DomainError(ArgumentErrors.Invalid, "minPrice is above maxPrice.", "where.minPrice"));
         }
 
         if (order.Count is 0 or > MaxSortKeys || order.DistinctBy(sort => sort.Field).Count() != order.Count)
         {
-            errors.Add(new DomainError(InvalidArgument, $"Sort by 1 to {MaxSortKeys} different fields.", "order"));
+            errors.Add(new DomainError(ArgumentErrors.Invalid, $"Sort by 1 to {MaxSortKeys} different fields.", "order"));
         }
         else if (after is not null && !IsFor(after, order))
         {
-            errors.Add(new DomainError(InvalidArgument, "'after' is a cursor of a list in another order.", "after"));
+            errors.Add(new DomainError(ArgumentErrors.Invalid, "'after' is a cursor of a list in another order.", "after"));
         }
 
         if (errors.Count > 0)

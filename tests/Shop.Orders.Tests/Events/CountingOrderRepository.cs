@@ -3,12 +3,17 @@ using Shop.Orders.Ordering;
 
 namespace Shop.Orders.Tests.Events;
 
-/// <summary>The service's own repository, counting the reads that return whole orders and noting whose history tails were read.</summary>
+/// <summary>
+/// The service's own repository, counting the reads that return whole orders and noting whose
+/// history tails were read; it can be told to fail the next few reads of several orders, as a
+/// database away or a pool run dry would.
+/// </summary>
 public sealed class CountingOrderRepository(IOrderRepository inner, CountingOrderRepository.Counter counter) : IOrderRepository
 {
     public sealed class Counter
     {
         private int _orderReads;
+        private int _failuresLeft;
 
         public int OrderReads => Volatile.Read(ref _orderReads);
 
@@ -18,6 +23,10 @@ public sealed class CountingOrderRepository(IOrderRepository inner, CountingOrde
         public void Reset() => Interlocked.Exchange(ref _orderReads, 0);
 
         public void CountOrderRead() => Interlocked.Increment(ref _orderReads);
+
+        public void FailNextReadsOfMany(int count) => Interlocked.Exchange(ref _failuresLeft, count);
+
+        public bool TakeFailure() => Interlocked.Decrement(ref _failuresLeft) >= 0;
     }
 
     public Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -29,6 +38,11 @@ public sealed class CountingOrderRepository(IOrderRepository inner, CountingOrde
     public Task<IReadOnlyList<Order>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         counter.CountOrderRead();
+        if (counter.TakeFailure())
+        {
+            throw new TimeoutException("Reading the orders timed out (a failure the test asked for).");
+        }
+
         return inner.GetManyAsync(ids, cancellationToken);
     }
 

@@ -64,6 +64,40 @@ public sealed class NoticeBatchingTests(NoticeBatchingTests.Host orders) : IClas
         feeds.ForEach(feed => feed.Dispose());
     }
 
+    [Fact]
+    public async Task OrdersUnreadableForAWhile_TheirEventsStillArriveWithoutAnotherNotice()
+    {
+        var hub = orders.Host.GetRequiredService<OrderEventHub>();
+        var customer = Guid.NewGuid();
+        var stored = new List<Order>();
+        for (var i = 0; i < 3; i++)
+        {
+            stored.Add(await orders.SeedOrderAsync(customer));
+        }
+
+        var seen = stored.ToDictionary(order => order.Id, _ => new List<int>());
+        var feeds = stored.Select(order => hub.ForOrder(order.Id, customer, afterSequence: 1).Subscribe(new Recorder(seen[order.Id]))).ToList();
+        await Eventually.TrueAsync(() => stored.All(order => orders.Reads.TailsRead.ContainsKey(order.Id)));
+        await StoreReservedWithoutNoticeAsync(stored);
+        orders.Reads.Reset();
+        orders.Reads.FailNextReadsOfMany(3);
+
+        // The last change of each order, notified once: no later notice would bring it.
+        await NotifyTogetherAsync(stored.Select(order => new OrderStatusChangeNotice(order.Id, customer, 2)));
+
+        await Eventually.TrueAsync(() => seen.Values.All(sequences => Count(sequences) == 1), because: "the batch should be read again after the failures");
+        Assert.True(orders.Reads.OrderReads >= 4, $"3 failed reads and then one that succeeds; saw {orders.Reads.OrderReads}");
+        foreach (var sequences in seen.Values)
+        {
+            lock (sequences)
+            {
+                Assert.Equal([2], sequences);
+            }
+        }
+
+        feeds.ForEach(feed => feed.Dispose());
+    }
+
     private async Task StoreReservedWithoutNoticeAsync(List<Order> stored)
     {
         await using var scope = orders.Host.Services.CreateAsyncScope();
