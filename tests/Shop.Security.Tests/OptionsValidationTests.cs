@@ -11,7 +11,7 @@ public sealed class OptionsValidationTests
 {
     [Theory]
     [InlineData("Shop:Auth:JwksUrl", "jwks.json", "JwksUrl")]
-    [InlineData("Shop:Auth:KeyRefreshMinInterval", "-00:00:01", "Shop:Auth durations")]
+    [InlineData("Shop:Auth:KeyRefreshMinInterval", "-00:00:01", "KeyRefreshMinInterval must not be negative")]
     public async Task Start_WithASettingThatCannotWork_FailsNamingIt(string key, string value, string named)
     {
         var builder = Builder(key, value);

@@ -29,8 +29,10 @@ internal static class LiveCustomers
         var users = await AddUsersAsync(platform, count, cancellationToken);
         var issuer = platform.Users.GetRequiredService<AccessTokenIssuer>();
         var tokens = new string[count];
+        // Each token names a session of its own (no refresh-token family is stored for it, and none
+        // is revoked), so orders watches every subscription's session as it would a signed-in one.
         await Parallel.ForEachAsync(Enumerable.Range(0, count), cancellationToken, async (i, token) =>
-            tokens[i] = (await issuer.IssueAsync(users[i], token)).Token);
+            tokens[i] = (await issuer.IssueAsync(users[i], Guid.NewGuid(), token)).Token);
 
         var orders = await PlaceOrdersAsync(platform, users, cancellationToken);
         return [.. users.Select((user, i) => new LiveCustomer(i, user.Id, tokens[i], orders[i]))];
