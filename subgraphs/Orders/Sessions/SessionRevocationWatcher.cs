@@ -35,8 +35,9 @@ public sealed partial class SessionRevocationWatcher(
             {
                 await WatchAsync(() => backoff = settings.InitialBackoff, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (stoppingToken.IsCancellationRequested && exception is OperationCanceledException or RpcException)
             {
+                // This service is stopping: the call ends as Cancelled, which is no outage of users.
                 return;
             }
             catch (Exception exception) when (exception is RpcException or TimeoutException or IOException or HttpRequestException)
