@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Shop.ServiceDefaults;
 using Shop.Testing;
+using Shop.Testing.Hosting;
 using Shop.Testing.Platform;
 using Shop.Testing.Security;
 
@@ -15,18 +16,13 @@ namespace Shop.Bench.Live;
 /// </summary>
 internal sealed class OrdersProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly ChildProcess _process;
 
-    private OrdersProcess(Process process, int httpPort, int grpcPort)
+    private OrdersProcess(ChildProcess process, int httpPort, int grpcPort)
     {
         _process = process;
         HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
         GrpcAddress = new Uri($"https://127.0.0.1:{grpcPort}");
-        process.OutputDataReceived += (_, e) => Record(e.Data);
-        process.ErrorDataReceived += (_, e) => Record(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     public Uri HttpAddress { get; }
@@ -38,16 +34,7 @@ internal sealed class OrdersProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>The last lines the service printed, for failure messages.</summary>
-    public string RecentOutput
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output.TakeLast(40));
-            }
-        }
-    }
+    public string RecentOutput => _process.RecentOutput;
 
     /// <summary>Starts the service on <paramref name="connectionString"/> and returns once it reports ready.</summary>
     public static async Task<OrdersProcess> StartAsync(string connectionString, Uri jwks, Uri productsGrpc)
@@ -62,12 +49,7 @@ internal sealed class OrdersProcess : IAsyncDisposable
 
         var httpPort = FreePort.Next();
         var grpcPort = FreePort.Next();
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)! };
         var settings = new Dictionary<string, string?>(TestCertificates.Shared.Settings(ShopServices.Orders))
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -86,70 +68,9 @@ internal sealed class OrdersProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var orders = new OrdersProcess(Process.Start(start)!, httpPort, grpcPort);
-        try
-        {
-            await orders.WaitReadyAsync();
-            return orders;
-        }
-        catch
-        {
-            await orders.DisposeAsync();
-            throw;
-        }
+        var process = await ChildProcess.StartAsync(start, "The orders service", new Uri($"http://127.0.0.1:{httpPort}/health/ready"));
+        return new OrdersProcess(process, httpPort, grpcPort);
     }
 
-    private async Task WaitReadyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The orders service exited ({_process.ExitCode}):\n{RecentOutput}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/health/ready");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The orders service did not become ready:\n{RecentOutput}");
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -33,10 +33,38 @@ public sealed class NoticeBatchingTests(NoticeBatchingTests.Host orders) : IClas
     [Fact]
     public async Task NoticesArrivingTogether_AreDeliveredWithOneReadOfTheirOrders()
     {
+        var watched = await WatchOrdersWithAChangeNotYetNotifiedAsync(Orders);
+
+        await NotifyTogetherAsync(watched.Notices);
+
+        await watched.EachDeliveredChange2Async(because: "every order's change 2 should arrive");
+        // The first notice may be taken alone, before the rest arrived; the others share one read.
+        Assert.InRange(orders.Reads.OrderReads, 1, 3);
+    }
+
+    [Fact]
+    public async Task OrdersUnreadableForAWhile_TheirEventsStillArriveWithoutAnotherNotice()
+    {
+        var watched = await WatchOrdersWithAChangeNotYetNotifiedAsync(3);
+        orders.Reads.FailNextReadsOfMany(3);
+
+        // The last change of each order, notified once: no later notice would bring it.
+        await NotifyTogetherAsync(watched.Notices);
+
+        await watched.EachDeliveredChange2Async(because: "the batch should be read again after the failures");
+        Assert.True(orders.Reads.OrderReads >= 4, $"3 failed reads and then one that succeeds; saw {orders.Reads.OrderReads}");
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> orders of one customer, each watched by a feed from change 1, then
+    /// moved to change 2 without a notice; the read counter starts from zero after that.
+    /// </summary>
+    private async Task<Watched> WatchOrdersWithAChangeNotYetNotifiedAsync(int count)
+    {
         var hub = orders.Host.GetRequiredService<OrderEventHub>();
         var customer = Guid.NewGuid();
         var stored = new List<Order>();
-        for (var i = 0; i < Orders; i++)
+        for (var i = 0; i < count; i++)
         {
             stored.Add(await orders.SeedOrderAsync(customer));
         }
@@ -47,55 +75,25 @@ public sealed class NoticeBatchingTests(NoticeBatchingTests.Host orders) : IClas
         await Eventually.TrueAsync(() => stored.All(order => orders.Reads.TailsRead.ContainsKey(order.Id)));
         await StoreReservedWithoutNoticeAsync(stored);
         orders.Reads.Reset();
-
-        await NotifyTogetherAsync(stored.Select(order => new OrderStatusChangeNotice(order.Id, customer, 2)));
-
-        await Eventually.TrueAsync(() => seen.Values.All(sequences => Count(sequences) == 1), because: "every order's change 2 should arrive");
-        foreach (var sequences in seen.Values)
-        {
-            lock (sequences)
-            {
-                Assert.Equal([2], sequences);
-            }
-        }
-
-        // The first notice may be taken alone, before the rest arrived; the others share one read.
-        Assert.InRange(orders.Reads.OrderReads, 1, 3);
-        feeds.ForEach(feed => feed.Dispose());
+        return new Watched([.. stored.Select(order => new OrderStatusChangeNotice(order.Id, customer, 2))], seen, feeds);
     }
 
-    [Fact]
-    public async Task OrdersUnreadableForAWhile_TheirEventsStillArriveWithoutAnotherNotice()
+    private sealed record Watched(IReadOnlyList<OrderStatusChangeNotice> Notices, Dictionary<Guid, List<int>> Seen, List<IDisposable> Feeds)
     {
-        var hub = orders.Host.GetRequiredService<OrderEventHub>();
-        var customer = Guid.NewGuid();
-        var stored = new List<Order>();
-        for (var i = 0; i < 3; i++)
+        /// <summary>Waits until every feed delivered exactly change 2, then ends the feeds.</summary>
+        public async Task EachDeliveredChange2Async(string because)
         {
-            stored.Add(await orders.SeedOrderAsync(customer));
-        }
-
-        var seen = stored.ToDictionary(order => order.Id, _ => new List<int>());
-        var feeds = stored.Select(order => hub.ForOrder(order.Id, customer, afterSequence: 1).Subscribe(new Recorder(seen[order.Id]))).ToList();
-        await Eventually.TrueAsync(() => stored.All(order => orders.Reads.TailsRead.ContainsKey(order.Id)));
-        await StoreReservedWithoutNoticeAsync(stored);
-        orders.Reads.Reset();
-        orders.Reads.FailNextReadsOfMany(3);
-
-        // The last change of each order, notified once: no later notice would bring it.
-        await NotifyTogetherAsync(stored.Select(order => new OrderStatusChangeNotice(order.Id, customer, 2)));
-
-        await Eventually.TrueAsync(() => seen.Values.All(sequences => Count(sequences) == 1), because: "the batch should be read again after the failures");
-        Assert.True(orders.Reads.OrderReads >= 4, $"3 failed reads and then one that succeeds; saw {orders.Reads.OrderReads}");
-        foreach (var sequences in seen.Values)
-        {
-            lock (sequences)
+            await Eventually.TrueAsync(() => Seen.Values.All(sequences => Count(sequences) == 1), because: because);
+            foreach (var sequences in Seen.Values)
             {
-                Assert.Equal([2], sequences);
+                lock (sequences)
+                {
+                    Assert.Equal([2], sequences);
+                }
             }
-        }
 
-        feeds.ForEach(feed => feed.Dispose());
+            Feeds.ForEach(feed => feed.Dispose());
+        }
     }
 
     private async Task StoreReservedWithoutNoticeAsync(List<Order> stored)
