@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Shop.Orders.Ordering;
 
 namespace Shop.Orders.Events;
@@ -16,10 +15,7 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
     /// <summary>How many of a customer's newest orders a customer feed reads when it starts and catches up.</summary>
     public const int CustomerWindow = 100;
 
-    private readonly ConcurrentDictionary<Guid, OrderEventSubscriber> _subscribers = new();
     private readonly SubscriberIndex _index = new();
-
-    public int SubscriberCount => _subscribers.Count;
 
     /// <summary>Subscribers that would receive events of <paramref name="orderId"/> (of its customer or of the order itself).</summary>
     public int WatchersOf(Guid orderId, Guid customerId) => _index.Watching(orderId, customerId).Count;
@@ -97,7 +93,7 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
     /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var subscribers = _subscribers.Values.ToList();
+        var subscribers = _index.All();
         foreach (var watched in subscribers.Where(s => s.OrderId is not null).GroupBy(s => s.OrderId!.Value))
         {
             var after = watched.Min(s => s.LastSequence(watched.Key));
@@ -193,13 +189,8 @@ public sealed partial class OrderEventHub(IServiceScopeFactory scopes, ILogger<O
         public IDisposable Subscribe(IObserver<OrderStatusChangeEvent> observer)
         {
             var subscriber = create(observer);
-            hub._subscribers[subscriber.Id] = subscriber;
             hub._index.Add(subscriber);
-            subscriber.Stopping.Register(() =>
-            {
-                hub._subscribers.TryRemove(subscriber.Id, out _);
-                hub._index.Remove(subscriber);
-            });
+            subscriber.Stopping.Register(() => hub._index.Remove(subscriber));
             // Registered first, then started: a change stored after the starting point was read is
             // either in what the start reads or notified to the registered subscriber, never in neither.
             _ = Task.Run(() => hub.StartAsync(subscriber));

@@ -28,8 +28,6 @@ internal sealed class OrderEventSubscriber : IDisposable
         }
     }
 
-    public Guid Id { get; } = Guid.NewGuid();
-
     public Guid? OrderId { get; }
 
     public Guid CustomerId { get; }

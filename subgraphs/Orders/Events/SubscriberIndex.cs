@@ -56,6 +56,15 @@ internal sealed class SubscriberIndex
         return found;
     }
 
+    /// <summary>Every subscriber of this instance, as of now (a backplane reconnect catches them all up).</summary>
+    public List<OrderEventSubscriber> All()
+    {
+        lock (_gate)
+        {
+            return [.. _byOrder.Values.SelectMany(list => list), .. _byCustomer.Values.SelectMany(list => list)];
+        }
+    }
+
     private (Dictionary<Guid, List<OrderEventSubscriber>> Map, Guid Key) SlotOf(OrderEventSubscriber subscriber)
         => subscriber.OrderId is { } orderId ? (_byOrder, orderId) : (_byCustomer, subscriber.CustomerId);
 }
