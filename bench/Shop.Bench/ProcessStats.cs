@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Shop.Bench.Live;
+namespace Shop.Bench;
 
 /// <summary>Readings of another process from /proc: resident memory and CPU time.</summary>
 internal static class ProcessStats
