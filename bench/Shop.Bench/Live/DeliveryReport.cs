@@ -8,18 +8,38 @@ namespace Shop.Bench.Live;
 /// and in order. Latency runs from the start of the Transition call that stored a change to the
 /// subscriber's receipt of it.
 /// </summary>
-internal sealed record DeliveryReport(long Expected, long Received, long Lost, long Duplicates, long OutOfOrder, long Unexpected, double[] LatenciesMs)
+/// <param name="Timeline">Each latency with when its Transition call started (a Stopwatch timestamp), in call order.</param>
+internal sealed record DeliveryReport(long Expected, long Received, long Lost, long Duplicates, long OutOfOrder, long Unexpected, double[] LatenciesMs, (long StartedAt, double LatencyMs)[] Timeline)
 {
     public double Percentile(double p)
         => LatenciesMs.Length == 0 ? 0 : LatenciesMs[(int)Math.Min(LatenciesMs.Length - 1, Math.Ceiling(p / 100 * LatenciesMs.Length) - 1)];
 
     public double Max => LatenciesMs.Length == 0 ? 0 : LatenciesMs[^1];
 
+    /// <summary>
+    /// The run cut into windows of <paramref name="window"/> by when the calls started, with each
+    /// window's p99 and max: shows whether the tail is the first seconds, a few stalls or everywhere.
+    /// </summary>
+    public IEnumerable<(double P99, double Max, int Count)> ByWindow(TimeSpan window)
+    {
+        if (Timeline.Length == 0)
+        {
+            yield break;
+        }
+
+        var width = (long)(window.TotalSeconds * Stopwatch.Frequency);
+        foreach (var group in Timeline.GroupBy(sample => (sample.StartedAt - Timeline[0].StartedAt) / width).OrderBy(group => group.Key))
+        {
+            var sorted = group.Select(sample => sample.LatencyMs).Order().ToArray();
+            yield return (sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(0.99 * sorted.Length) - 1)], sorted[^1], sorted.Length);
+        }
+    }
+
     /// <param name="stored">Per order, how many changes its stored history holds (1: only the placement).</param>
     public static DeliveryReport Compute(IReadOnlyList<LiveSubscriber> subscribers, IReadOnlyDictionary<Guid, int> stored, TransitionDriver driver)
     {
         long expected = 0, received = 0, lost = 0, duplicates = 0, outOfOrder = 0, unexpected = 0;
-        var latencies = new List<double>();
+        var timeline = new List<(long, double)>();
         foreach (var subscriber in subscribers)
         {
             var last = stored[subscriber.Customer.OrderId];
@@ -50,13 +70,14 @@ internal sealed record DeliveryReport(long Expected, long Received, long Lost, l
 
                 if (driver.StartedAt(subscriber.Customer.Index, sequence) is var started and > 0)
                 {
-                    latencies.Add((receivedAt - started) * 1000.0 / Stopwatch.Frequency);
+                    timeline.Add((started, (receivedAt - started) * 1000.0 / Stopwatch.Frequency));
                 }
             }
 
             lost += Enumerable.Range(2, Math.Max(0, last - 1)).Count(sequence => !seen.Contains(sequence));
         }
 
-        return new DeliveryReport(expected, received, lost, duplicates, outOfOrder, unexpected, [.. latencies.Order()]);
+        timeline.Sort();
+        return new DeliveryReport(expected, received, lost, duplicates, outOfOrder, unexpected, [.. timeline.Select(sample => sample.Item2).Order()], [.. timeline]);
     }
 }
