@@ -31,9 +31,8 @@ public static class LiveBenchmark
     private const int ConnectParallelism = 32;
 
     // Customers of their own that go through the whole lifecycle at the run's rate before it is
-    // measured (1,000 transitions), so that the gateway's and orders' paths are compiled and
-    // optimized: with one customer's four changes as the warm-up, the first 10 s of the run had a
-    // p99 three to four times the rest's. A deployed platform is warm.
+    // measured (1,000 transitions), so that the measured run finds the gateway's and orders' paths
+    // compiled and optimized, as a deployed platform's are, not only one order's four changes.
     private const int WarmUpCustomers = 250;
 
     // An event still missing this long after the last one arrived is counted as lost.
@@ -91,12 +90,17 @@ public static class LiveBenchmark
 
         var driver = new TransitionDriver(orders, watchers);
         var cpuBefore = pids.Select(ProcessStats.CpuTime).ToArray();
+        // This process receives the events: its own collections delay receipts as the services' would.
+        var ownPauseBefore = GC.GetTotalPauseDuration();
+        int[] ownCollectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var driving = Stopwatch.StartNew();
         var offered = await driver.RunAsync(rate, total, token);
         // What was stored (a call that missed its deadline may have stored its change all the same) is what is due.
         var due = (await ReadStoredAsync(platform, watchers, token)).Values.Sum(count => count - 1L);
         await DrainAsync(() => Interlocked.Read(ref delivered), due, token);
         var busy = pids.Select((pid, i) => (ProcessStats.CpuTime(pid) - cpuBefore[i]) / driving.Elapsed).ToArray();
+        var ownPause = GC.GetTotalPauseDuration() - ownPauseBefore;
+        var ownCollections = ownCollectionsBefore.Select((before, generation) => GC.CollectionCount(generation) - before).ToArray();
         var atEnd = pids.Select(ProcessStats.ResidentBytes).ToArray();
 
         await stop.CancelAsync();
@@ -110,6 +114,7 @@ public static class LiveBenchmark
         Console.WriteLine($"   by 5 s of the run, p99 / max: {string.Join(", ", report.ByWindow(TimeSpan.FromSeconds(5)).Select(w => $"{w.P99:N0}/{w.Max:N0}"))} ms");
         Console.WriteLine($"   events: {report.Expected:N0} expected, {report.Received:N0} received; lost (none came for {DrainPatience.TotalSeconds:N0} s) {report.Lost}, duplicates {report.Duplicates}, out of order {report.OutOfOrder}, unexpected {report.Unexpected}; subscriptions ended early {ended.Count}{(ended.Count > 0 ? $" (first: {ended[0].Ended})" : string.Empty)}");
         Console.WriteLine($"   CPU while transitions ran: gateway {busy[0]:P0} of a core, orders {busy[1]:P0}; load average {ProcessStats.LoadAverage()}");
+        Console.WriteLine($"   this process (the subscribers' clients, users, products, payments) meanwhile: GC pauses {ownPause.TotalMilliseconds:N0} ms in all; collections gen0 {ownCollections[0]}, gen1 {ownCollections[1]}, gen2 {ownCollections[2]}");
         string[] names = ["gateway", "orders "];
         for (var i = 0; i < pids.Length; i++)
         {
