@@ -5,23 +5,23 @@ namespace Shop.Bench;
 /// <summary>Closed-loop load: <c>concurrency</c> workers send back to back for a fixed time.</summary>
 public static class LoadRunner
 {
-    /// <param name="WatchedCpu">CPU time the watched process used while the figures were taken.</param>
-    public sealed record Result(string Name, long Requests, long Failures, TimeSpan Elapsed, double[] LatenciesMs, TimeSpan? WatchedCpu = null)
+    /// <param name="Watched">A process the requests pass through, and the CPU time it used while the figures were taken.</param>
+    public sealed record Result(string Name, long Requests, long Failures, TimeSpan Elapsed, double[] LatenciesMs, (string Name, TimeSpan Cpu)? Watched = null)
     {
         public double PerSecond => Requests / Elapsed.TotalSeconds;
 
         /// <summary>The watched process's CPU time per request, in milliseconds.</summary>
-        public double? WatchedCpuPerRequestMs => WatchedCpu is { } cpu && Requests > 0 ? cpu.TotalMilliseconds / Requests : null;
+        public double? WatchedCpuPerRequestMs => Watched is { } watched && Requests > 0 ? watched.Cpu.TotalMilliseconds / Requests : null;
 
         public double Percentile(double p) => LatenciesMs.Length == 0 ? 0 : LatenciesMs[(int)Math.Min(LatenciesMs.Length - 1, Math.Ceiling(p / 100 * LatenciesMs.Length) - 1)];
 
         public override string ToString()
             => $"{Name,-44} {PerSecond,10:N0} req/s   p50 {Percentile(50),6:N2} ms   p99 {Percentile(99),6:N2} ms   failures {Failures}"
-               + (WatchedCpuPerRequestMs is { } cpu ? $"   gateway CPU {cpu:N2} ms/request" : "");
+               + (WatchedCpuPerRequestMs is { } cpu ? $"   {Watched!.Value.Name} CPU {cpu:N2} ms/request" : "");
     }
 
-    /// <param name="watchedProcess">A process whose CPU time over the measured phase is reported (the gateway a request passes through).</param>
-    public static async Task<Result> RunAsync(string name, Func<int, Task<bool>> request, int concurrency, TimeSpan duration, TimeSpan warmup, int? watchedProcess = null)
+    /// <param name="watched">A process the requests pass through (its id and what to call it), whose CPU time over the measured phase is reported.</param>
+    public static async Task<Result> RunAsync(string name, Func<int, Task<bool>> request, int concurrency, TimeSpan duration, TimeSpan warmup, (int Id, string Name)? watched = null)
     {
         await RunLoopAsync(request, concurrency, warmup, record: null);
         var latencies = new List<double>[concurrency];
@@ -30,11 +30,11 @@ public static class LoadRunner
             latencies[i] = new List<double>(100_000);
         }
 
-        var cpuBefore = watchedProcess is { } before ? ProcessStats.CpuTime(before) : (TimeSpan?)null;
+        var cpuBefore = watched is { } before ? ProcessStats.CpuTime(before.Id) : TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         var failures = await RunLoopAsync(request, concurrency, duration, latencies);
         clock.Stop();
-        var watchedCpu = watchedProcess is { } after ? ProcessStats.CpuTime(after) - cpuBefore : null;
+        (string, TimeSpan)? watchedCpu = watched is { } after ? (after.Name, ProcessStats.CpuTime(after.Id) - cpuBefore) : null;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new Result(name, all.Length, failures, clock.Elapsed, all, watchedCpu);
     }
