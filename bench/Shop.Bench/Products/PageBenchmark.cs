@@ -1,7 +1,12 @@
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Shop.GraphQL.Execution;
 using Shop.Testing.Hosting;
 
 namespace Shop.Bench.Products;
@@ -9,7 +14,10 @@ namespace Shop.Bench.Products;
 /// <summary>
 /// Catalog pages through GraphQL against the same SQL sent by hand: each page is requested once
 /// with the recorder armed (its round trips are printed), then both run side by side, so the
-/// ratio "page through GraphQL / the same SQL by hand" comes from one run.
+/// ratio "page through GraphQL / the same SQL by hand" comes from one run. A third line executes
+/// the same document in process, as the endpoint does after reading the request (a request scope,
+/// the kit's executor, the result serialized) without HTTP, which splits the page's cost above its
+/// SQL into HTTP (client and Kestrel) and GraphQL with EF Core.
 /// </summary>
 internal static class PageBenchmark
 {
@@ -37,8 +45,21 @@ internal static class PageBenchmark
     public static async Task RunAsync(TestServiceHost host, SqlRecorder recorder, BenchOptions options)
     {
         var dataSource = host.GetRequiredService<NpgsqlDataSource>();
+        var executor = host.GetRequiredService<GraphQLExecutor>();
+        var serializer = host.GetRequiredService<IGraphQLTextSerializer>();
+        var scopes = host.GetRequiredService<IServiceScopeFactory>();
+        var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
         foreach (var (name, body) in new[] { ("storefront page (20, categories, image, stock)", Storefront), ("catalog page (gateway bench document)", Catalog) })
         {
+            var document = serializer.Deserialize<GraphQLRequest>(body)!;
+            var request = new GraphQLRequestBody(document.Query!, document.OperationName, document.Variables, document.Extensions);
+            async Task<bool> InProcessAsync()
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var result = await executor.ExecuteAsync(request, GraphQLTransport.HttpPost, anonymous, scope.ServiceProvider, CancellationToken.None);
+                return serializer.Serialize(result).Length > 0 && result.Errors is not { Count: > 0 };
+            }
+
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = host.HttpAddress };
             var bytes = Encoding.UTF8.GetBytes(body);
             for (var i = 0; i < 20; i++)
@@ -68,14 +89,18 @@ internal static class PageBenchmark
 
             await LoadRunner.RunAsync("warm-up", _ => PostAsync(http, bytes), 1, OneClientWarmup, TimeSpan.Zero);
             await LoadRunner.RunAsync("warm-up", async _ => await byHand.RunAsync() > 0, 1, OneClientWarmup, TimeSpan.Zero);
+            await LoadRunner.RunAsync("warm-up", _ => InProcessAsync(), 1, OneClientWarmup, TimeSpan.Zero);
             foreach (var clients in new[] { 1, options.Concurrency })
             {
                 var run = options with { Concurrency = clients };
                 var graphQL = await LoadRunner.RunAsync($"{clients,2} clients, GraphQL page", _ => PostAsync(http, bytes), clients, run.Duration, run.Warmup);
                 var sql = await LoadRunner.RunAsync($"{clients,2} clients, same SQL by hand", async _ => await byHand.RunAsync() > 0, clients, run.Duration, run.Warmup);
+                var inProcess = await LoadRunner.RunAsync($"{clients,2} clients, same document in process", _ => InProcessAsync(), clients, run.Duration, run.Warmup);
                 Console.WriteLine(graphQL);
                 Console.WriteLine(sql);
+                Console.WriteLine(inProcess);
                 Console.WriteLine($"   page through GraphQL / same SQL by hand: {graphQL.PerSecond / sql.PerSecond:P0} of the throughput; p50 {graphQL.Percentile(50) - sql.Percentile(50):+0.00;-0.00} ms");
+                Console.WriteLine($"   in process (no HTTP) / same SQL by hand: {inProcess.PerSecond / sql.PerSecond:P0}; p50 {inProcess.Percentile(50) - sql.Percentile(50):+0.00;-0.00} ms, HTTP {graphQL.Percentile(50) - inProcess.Percentile(50):+0.00;-0.00} ms more");
             }
         }
     }
