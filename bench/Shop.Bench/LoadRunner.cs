@@ -13,7 +13,7 @@ public static class LoadRunner
         /// <summary>The watched process's CPU time per request, in milliseconds.</summary>
         public double? WatchedCpuPerRequestMs => Watched is { } watched && Requests > 0 ? watched.Cpu.TotalMilliseconds / Requests : null;
 
-        public double Percentile(double p) => LatenciesMs.Length == 0 ? 0 : LatenciesMs[(int)Math.Min(LatenciesMs.Length - 1, Math.Ceiling(p / 100 * LatenciesMs.Length) - 1)];
+        public double Percentile(double p) => Percentiles.Of(LatenciesMs, p);
 
         public override string ToString()
             => $"{Name,-44} {PerSecond,10:N0} req/s   p50 {Percentile(50),6:N2} ms   p99 {Percentile(99),6:N2} ms   failures {Failures}"

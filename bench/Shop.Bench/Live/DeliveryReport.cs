@@ -9,12 +9,13 @@ namespace Shop.Bench.Live;
 /// subscriber's receipt of it.
 /// </summary>
 /// <param name="Timeline">Each latency with when its Transition call started (a Stopwatch timestamp), in call order.</param>
-internal sealed record DeliveryReport(long Expected, long Received, long Lost, long Duplicates, long OutOfOrder, long Unexpected, double[] LatenciesMs, (long StartedAt, double LatencyMs)[] Timeline)
+internal sealed record DeliveryReport(long Expected, long Received, long Lost, long Duplicates, long OutOfOrder, long Unexpected, (long StartedAt, double LatencyMs)[] Timeline)
 {
-    public double Percentile(double p)
-        => LatenciesMs.Length == 0 ? 0 : LatenciesMs[(int)Math.Min(LatenciesMs.Length - 1, Math.Ceiling(p / 100 * LatenciesMs.Length) - 1)];
+    private readonly double[] _sorted = [.. Timeline.Select(sample => sample.LatencyMs).Order()];
 
-    public double Max => LatenciesMs.Length == 0 ? 0 : LatenciesMs[^1];
+    public double Percentile(double p) => Percentiles.Of(_sorted, p);
+
+    public double Max => _sorted.Length == 0 ? 0 : _sorted[^1];
 
     /// <summary>
     /// The run cut into windows of <paramref name="window"/> by when the calls started, with each
@@ -31,7 +32,7 @@ internal sealed record DeliveryReport(long Expected, long Received, long Lost, l
         foreach (var group in Timeline.GroupBy(sample => (sample.StartedAt - Timeline[0].StartedAt) / width).OrderBy(group => group.Key))
         {
             var sorted = group.Select(sample => sample.LatencyMs).Order().ToArray();
-            yield return (sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(0.99 * sorted.Length) - 1)], sorted[^1], sorted.Length);
+            yield return (Percentiles.Of(sorted, 99), sorted[^1], sorted.Length);
         }
     }
 
@@ -78,6 +79,6 @@ internal sealed record DeliveryReport(long Expected, long Received, long Lost, l
         }
 
         timeline.Sort();
-        return new DeliveryReport(expected, received, lost, duplicates, outOfOrder, unexpected, [.. timeline.Select(sample => sample.Item2).Order()], [.. timeline]);
+        return new DeliveryReport(expected, received, lost, duplicates, outOfOrder, unexpected, [.. timeline]);
     }
 }

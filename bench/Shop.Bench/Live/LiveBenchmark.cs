@@ -74,15 +74,9 @@ public static class LiveBenchmark
         var idle = pids.Select(ProcessStats.ResidentBytes).ToArray();
 
         long delivered = 0;
-        var subscribers = new LiveSubscriber[count];
-        var readers = new Task[count];
         using var stop = new CancellationTokenSource();
         var subscribing = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = token }, async (i, cancellationToken) =>
-        {
-            subscribers[i] = await LiveSubscriber.SubscribeAsync(platform.Gateway.WebSocketAddress, watchers[i], () => Interlocked.Increment(ref delivered), cancellationToken);
-            readers[i] = subscribers[i].ReadAsync(stop.Token);
-        });
+        var (subscribers, readers) = await SubscribeAllAsync(platform, watchers, () => Interlocked.Increment(ref delivered), stop.Token, token);
         var subscribed = subscribing.Elapsed;
         var settled = await ProcessStats.WaitQuietAsync(pids, TimeSpan.FromSeconds(120));
         Console.WriteLine($"   subscribed in {subscribed.TotalSeconds:N1} s ({count / subscribed.TotalSeconds:N0}/s, {ConnectParallelism} at a time); {(settled ? "gateway and orders idle" : "still busy")} {subscribing.Elapsed.TotalSeconds:N1} s after the first");
@@ -109,7 +103,7 @@ public static class LiveBenchmark
         var calls = driver.CallMilliseconds();
         var ended = subscribers.Where(s => s.Ended is not null).ToList();
 
-        Console.WriteLine($"   transitions: {report.Expected:N0} stored, offered in {offered.TotalSeconds:N1} s ({total / offered.TotalSeconds:N0}/s); Transition call p50 {Percentile(calls, 50):N1} ms  p99 {Percentile(calls, 99):N1} ms; {driver.Retries} retried, {driver.Failures.Count} failed{(driver.Failures.Count > 0 ? $" (first: {driver.Failures[0]})" : string.Empty)}");
+        Console.WriteLine($"   transitions: {report.Expected:N0} stored, offered in {offered.TotalSeconds:N1} s ({total / offered.TotalSeconds:N0}/s); Transition call p50 {Percentiles.Of(calls, 50):N1} ms  p99 {Percentiles.Of(calls, 99):N1} ms; {driver.Retries} retried, {driver.Failures.Count} failed{(driver.Failures.Count > 0 ? $" (first: {driver.Failures[0]})" : string.Empty)}");
         Console.WriteLine($"   delivery latency, transition call → client receipt: p50 {report.Percentile(50):N1} ms  p99 {report.Percentile(99):N1} ms  max {report.Max:N1} ms");
         Console.WriteLine($"   by 5 s of the run, p99 / max: {string.Join(", ", report.ByWindow(TimeSpan.FromSeconds(5)).Select(w => $"{w.P99:N0}/{w.Max:N0}"))} ms");
         Console.WriteLine($"   events: {report.Expected:N0} expected, {report.Received:N0} received; lost (none came for {DrainPatience.TotalSeconds:N0} s) {report.Lost}, duplicates {report.Duplicates}, out of order {report.OutOfOrder}, unexpected {report.Unexpected}; subscriptions ended early {ended.Count}{(ended.Count > 0 ? $" (first: {ended[0].Ended})" : string.Empty)}");
@@ -134,14 +128,8 @@ public static class LiveBenchmark
     private static async Task WarmUpAsync(LivePlatform platform, OrdersService.OrdersServiceClient orders, List<LiveCustomer> customers, int rate, CancellationToken cancellationToken)
     {
         long received = 0;
-        var subscribers = new LiveSubscriber[customers.Count];
-        var readers = new Task[customers.Count];
         using var stop = new CancellationTokenSource();
-        await Parallel.ForEachAsync(Enumerable.Range(0, customers.Count), new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = cancellationToken }, async (i, token) =>
-        {
-            subscribers[i] = await LiveSubscriber.SubscribeAsync(platform.Gateway.WebSocketAddress, customers[i], () => Interlocked.Increment(ref received), token);
-            readers[i] = subscribers[i].ReadAsync(stop.Token);
-        });
+        var (subscribers, readers) = await SubscribeAllAsync(platform, customers, () => Interlocked.Increment(ref received), stop.Token, cancellationToken);
 
         var expected = customers.Count * TransitionDriver.Steps.Length;
         var driver = new TransitionDriver(orders, customers, attempts: 5);
@@ -159,6 +147,23 @@ public static class LiveBenchmark
             var ended = subscribers.FirstOrDefault(subscriber => subscriber.Ended is not null)?.Ended;
             throw new InvalidOperationException($"The warm-up customers got {received} of {expected} events ({ended ?? string.Join("; ", driver.Failures)}).\n{platform.Gateway.RecentOutput}\n{platform.Orders.RecentOutput}");
         }
+    }
+
+    /// <summary>
+    /// Each customer subscribes on a socket of their own, <see cref="ConnectParallelism"/> at a time,
+    /// and is read until <paramref name="stopReading"/>; every event received calls <paramref name="onEvent"/>.
+    /// </summary>
+    private static async Task<(LiveSubscriber[] Subscribers, Task[] Readers)> SubscribeAllAsync(
+        LivePlatform platform, List<LiveCustomer> customers, Action onEvent, CancellationToken stopReading, CancellationToken cancellationToken)
+    {
+        var subscribers = new LiveSubscriber[customers.Count];
+        var readers = new Task[customers.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers.Count), new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            subscribers[i] = await LiveSubscriber.SubscribeAsync(platform.Gateway.WebSocketAddress, customers[i], onEvent, token);
+            readers[i] = subscribers[i].ReadAsync(stopReading);
+        });
+        return (subscribers, readers);
     }
 
     /// <summary>Waits until <paramref name="expected"/> events have arrived, or until none arrived for <see cref="DrainPatience"/>.</summary>
@@ -194,9 +199,6 @@ public static class LiveBenchmark
         });
         return stored;
     }
-
-    private static double Percentile(double[] sorted, double p)
-        => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p / 100 * sorted.Length) - 1)];
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:N0} MB";
 }

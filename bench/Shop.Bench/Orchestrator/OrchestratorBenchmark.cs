@@ -86,15 +86,12 @@ public static class OrchestratorBenchmark
         var result = await LoadRunner.RunAsync("placeOrder → COMPLETED (sandbox pays at once)", OrderToCompletionAsync, options.Concurrency, options.Duration, options.Warmup);
         Console.WriteLine(result);
         var waits = toPayment.SelectMany(l => l).Order().ToArray();
-        Console.WriteLine($"  placement → AWAITING_PAYMENT p50 {Percentile(waits, 50):N2} ms  p99 {Percentile(waits, 99):N2} ms (warm-up included); p90 to COMPLETED {result.Percentile(90):N2} ms");
+        Console.WriteLine($"  placement → AWAITING_PAYMENT p50 {Percentiles.Of(waits, 50):N2} ms  p99 {Percentiles.Of(waits, 99):N2} ms (warm-up included); p90 to COMPLETED {result.Percentile(90):N2} ms");
         foreach (var feed in feeds)
         {
             feed.Dispose();
         }
     }
-
-    private static double Percentile(double[] sorted, double p)
-        => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p / 100 * sorted.Length) - 1)];
 
     private static async Task<string> SignInAsync(GraphQLHttpClient client, string email, string password)
     {

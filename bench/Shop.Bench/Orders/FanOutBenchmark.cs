@@ -135,7 +135,7 @@ public static class FanOutBenchmark
 
         await Task.WhenAll(readers);
         var sorted = latencies.Order().ToArray();
-        double P(double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p / 100 * sorted.Length) - 1)];
+        double P(double p) => Percentiles.Of(sorted, p);
         Console.WriteLine(
             $"{(transitionsPerSecond is null ? "saturated" : "paced"),-9} {subscriberCount,4} subscribers: {transitions / stored.TotalSeconds,7:N0} transitions/s stored, " +
             $"{delivered / drained.TotalSeconds,9:N0} events/s delivered ({delivered:N0} of {expected:N0}), " +
